@@ -1,0 +1,373 @@
+// Package survey is Speakeasy's domain: surveys, questions, answers, skip
+// logic and a participant's walk through a survey (Session). It knows nothing
+// of screens or databases, so all of it is tested without either.
+package survey
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+)
+
+// Kind is what sort of answer a question asks for.
+type Kind string
+
+// The kinds of question Speakeasy can ask.
+const (
+	KindNote   Kind = "note"   // an information screen with no answer
+	KindOne    Kind = "one"    // choose one
+	KindMany   Kind = "many"   // choose any number
+	KindFaces  Kind = "faces"  // a scale of 2, 3 or 5 smiley faces
+	KindYesNo  Kind = "yesno"  // yes, no or not sure
+	KindText   Kind = "text"   // words typed in
+	KindNumber Kind = "number" // a number typed in
+	KindDate   Kind = "date"   // a day of the year
+)
+
+// Kinds lists every kind in the order an admin would meet them.
+var Kinds = []Kind{KindNote, KindOne, KindMany, KindFaces, KindYesNo, KindText, KindNumber, KindDate}
+
+// HasOptions reports whether a question of this kind is answered by tapping options.
+func (k Kind) HasOptions() bool {
+	return k == KindOne || k == KindMany || k == KindFaces || k == KindYesNo
+}
+
+// Text is words in several languages, keyed by language code ("en", "cy").
+type Text map[string]string
+
+// In returns the words in lang, or in fallback when lang has none.
+func (t Text) In(lang, fallback string) string {
+	if s := t[lang]; s != "" {
+		return s
+	}
+	return t[fallback]
+}
+
+// Choice is one answer a participant can tap.
+type Choice struct {
+	Value   string `json:"value"`
+	Text    Text   `json:"text"`
+	Picture string `json:"picture,omitempty"`
+	Sound   string `json:"sound,omitempty"`
+}
+
+// Question is one screen of a survey.
+type Question struct {
+	ID       string   `json:"id"`
+	Kind     Kind     `json:"kind"`
+	Text     Text     `json:"text"`
+	Hint     Text     `json:"hint,omitempty"`
+	Picture  string   `json:"picture,omitempty"`
+	Sound    string   `json:"sound,omitempty"`
+	Required bool     `json:"required,omitempty"`
+	Choices  []Choice `json:"choices,omitempty"`
+	// Faces is how many faces a faces question shows: 2, 3 or 5.
+	Faces int `json:"faces,omitempty"`
+	// DontKnow and PreferNot add "I don't know" and "I don't want to say".
+	DontKnow  bool `json:"dont_know,omitempty"`
+	PreferNot bool `json:"prefer_not,omitempty"`
+	// Min and Max bound a number question.
+	Min *float64 `json:"min,omitempty"`
+	Max *float64 `json:"max,omitempty"`
+	// Relevant is the skip rule: the question is shown only when it is true.
+	Relevant string `json:"relevant,omitempty"`
+	// Constraint must be true of an answer ("." stands for the answer).
+	Constraint        string `json:"constraint,omitempty"`
+	ConstraintMessage Text   `json:"constraint_message,omitempty"`
+	RequiredMessage   Text   `json:"required_message,omitempty"`
+	// Quick moves on as soon as a one-choice answer is tapped.
+	Quick bool `json:"quick,omitempty"`
+
+	relevant   Expr
+	constraint Expr
+}
+
+// Survey is a whole survey definition, one version of it.
+type Survey struct {
+	ID        string     `json:"id"`
+	Version   int        `json:"version"`
+	Languages []string   `json:"languages"`
+	Title     Text       `json:"title"`
+	Welcome   Text       `json:"welcome,omitempty"`
+	Thanks    Text       `json:"thanks,omitempty"`
+	Picture   string     `json:"picture,omitempty"`
+	Questions []Question `json:"questions"`
+	// AnsweredBy names the question whose answer says who is answering.
+	AnsweredBy string `json:"answered_by,omitempty"`
+}
+
+// Lang is the survey's first language, used when a text lacks another.
+func (s *Survey) Lang() string {
+	if len(s.Languages) == 0 {
+		return "en"
+	}
+	return s.Languages[0]
+}
+
+// Question returns the question with the given ID, or nil.
+func (s *Survey) Question(id string) *Question {
+	for i := range s.Questions {
+		if s.Questions[i].ID == id {
+			return &s.Questions[i]
+		}
+	}
+	return nil
+}
+
+// Load reads and checks a survey JSON file.
+func Load(path string) (*Survey, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the survey file: %w", err)
+	}
+	s, err := Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Parse reads a survey from JSON and checks it. Every problem is reported in
+// plain words naming the question and field.
+func Parse(data []byte) (*Survey, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var s Survey
+	if err := dec.Decode(&s); err != nil {
+		return nil, explainJSON(data, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("the file has something extra after the survey; it should hold one survey only")
+	}
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// Marshal writes the survey as indented JSON, the native file format.
+func (s *Survey) Marshal() ([]byte, error) {
+	return json.MarshalIndent(s, "", "  ")
+}
+
+// explainJSON turns a decoding error into words that say where the problem is.
+func explainJSON(data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		line, col := position(data, syn.Offset)
+		return fmt.Errorf("the file is not valid JSON at line %d, column %d: %v", line, col, syn)
+	case errors.As(err, &typ):
+		line, col := position(data, typ.Offset)
+		return fmt.Errorf("at line %d, column %d the field %q should be %s, not a %s", line, col, typ.Field, plainType(typ.Type.Kind().String()), typ.Value)
+	case strings.HasPrefix(err.Error(), "json: unknown field"):
+		return fmt.Errorf("the file has a field Speakeasy does not know: %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return errors.New("the file is empty or cut short")
+	}
+	return fmt.Errorf("the file could not be read as a survey: %w", err)
+}
+
+func plainType(k string) string {
+	switch k {
+	case "string":
+		return "words in quotes"
+	case "int", "float64", "ptr":
+		return "a number"
+	case "bool":
+		return "true or false"
+	case "slice":
+		return "a list"
+	case "map", "struct":
+		return "a group of fields in { }"
+	}
+	return k
+}
+
+func position(data []byte, off int64) (line, col int) {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	line, col = 1, 1
+	for _, b := range data[:off] {
+		if b == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
+
+var idPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
+
+// Problem is one thing wrong with a survey, tied to where it is.
+type Problem struct {
+	Question string // question ID, empty for the survey itself
+	Field    string // JSON field name
+	Message  string
+}
+
+func (p Problem) Error() string {
+	if p.Question == "" {
+		return fmt.Sprintf("survey field %q: %s", p.Field, p.Message)
+	}
+	return fmt.Sprintf("question %q, field %q: %s", p.Question, p.Field, p.Message)
+}
+
+// Problems is every problem found in a survey.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Validate checks the survey and parses its rules. It returns Problems.
+func (s *Survey) Validate() error {
+	var ps Problems
+	add := func(q, field, format string, args ...any) {
+		ps = append(ps, Problem{Question: q, Field: field, Message: fmt.Sprintf(format, args...)})
+	}
+	if !idPattern.MatchString(s.ID) {
+		add("", "id", "the survey needs an ID made of letters, numbers, _ or -, like \"ehc-plan\"")
+	}
+	if s.Version < 0 {
+		add("", "version", "the version cannot be below 0")
+	}
+	if len(s.Languages) == 0 {
+		add("", "languages", "list at least one language, like [\"en\"]")
+	}
+	seenLang := map[string]bool{}
+	for _, l := range s.Languages {
+		if l == "" || seenLang[l] {
+			add("", "languages", "the language %q is empty or listed twice", l)
+		}
+		seenLang[l] = true
+	}
+	if strings.TrimSpace(s.Title.In(s.Lang(), "")) == "" {
+		add("", "title", "the survey needs a title in %q", s.Lang())
+	}
+	if len(s.Questions) == 0 {
+		add("", "questions", "the survey has no questions")
+	}
+	seen := map[string]int{}
+	for i := range s.Questions {
+		q := &s.Questions[i]
+		name := q.ID
+		if name == "" {
+			name = fmt.Sprintf("number %d", i+1)
+		}
+		if !idPattern.MatchString(q.ID) {
+			add(name, "id", "each question needs an ID made of letters, numbers, _ or -")
+		} else if j, dup := seen[q.ID]; dup {
+			add(name, "id", "two questions have this ID (numbers %d and %d)", j+1, i+1)
+		}
+		seen[q.ID] = i
+		if !validKind(q.Kind) {
+			add(name, "kind", "%q is not a kind of question; use one of %s", q.Kind, kindList())
+		}
+		if strings.TrimSpace(q.Text.In(s.Lang(), "")) == "" {
+			add(name, "text", "the question has no words in %q", s.Lang())
+		}
+		switch q.Kind {
+		case KindOne, KindMany:
+			if len(q.Choices) < 2 {
+				add(name, "choices", "a choice question needs at least 2 choices")
+			}
+		case KindFaces:
+			if q.Faces != 2 && q.Faces != 3 && q.Faces != 5 {
+				add(name, "faces", "a faces question shows 2, 3 or 5 faces, not %d", q.Faces)
+			}
+		}
+		if len(q.Choices) > 0 && q.Kind != KindOne && q.Kind != KindMany {
+			add(name, "choices", "only \"one\" and \"many\" questions have their own choices")
+		}
+		if (q.DontKnow || q.PreferNot) && !q.Kind.HasOptions() {
+			add(name, "dont_know", "\"I don't know\" and \"I don't want to say\" only fit questions with choices")
+		}
+		if q.Kind == KindNote && q.Required {
+			add(name, "required", "an information screen has no answer, so it cannot be required")
+		}
+		if q.Min != nil && q.Max != nil && *q.Min > *q.Max {
+			add(name, "min", "the smallest number is bigger than the biggest")
+		}
+		values := map[string]bool{}
+		for j, c := range q.Choices {
+			switch {
+			case !idPattern.MatchString(c.Value) && !numberPattern.MatchString(c.Value):
+				add(name, "choices", "choice %d needs a value made of letters, numbers, _ or -", j+1)
+			case values[c.Value]:
+				add(name, "choices", "two choices have the value %q", c.Value)
+			case c.Value == DontKnow || c.Value == PreferNot:
+				add(name, "choices", "the value %q is kept for Speakeasy's own answer", c.Value)
+			}
+			values[c.Value] = true
+			if strings.TrimSpace(c.Text.In(s.Lang(), "")) == "" {
+				add(name, "choices", "choice %q has no words in %q", c.Value, s.Lang())
+			}
+		}
+		if q.Relevant != "" {
+			e, err := ParseExpr(q.Relevant)
+			if err != nil {
+				add(name, "relevant", "the skip rule %q: %v", q.Relevant, err)
+			} else {
+				for _, ref := range e.Refs() {
+					if j, ok := seen[ref]; !ok || j >= i {
+						add(name, "relevant", "the skip rule uses ${%s}, which is not an earlier question", ref)
+					}
+				}
+				q.relevant = e
+			}
+		}
+		if q.Constraint != "" {
+			e, err := ParseExpr(q.Constraint)
+			if err != nil {
+				add(name, "constraint", "the rule %q: %v", q.Constraint, err)
+			} else {
+				for _, ref := range e.Refs() {
+					if j, ok := seen[ref]; !ok || j > i {
+						add(name, "constraint", "the rule uses ${%s}, which is not an earlier question", ref)
+					}
+				}
+				q.constraint = e
+			}
+		}
+	}
+	if s.AnsweredBy != "" {
+		if q := s.Question(s.AnsweredBy); q == nil || !q.Kind.HasOptions() {
+			add("", "answered_by", "%q should name a choice question that asks who is answering", s.AnsweredBy)
+		}
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	return nil
+}
+
+func validKind(k Kind) bool {
+	for _, v := range Kinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+func kindList() string {
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, ", ")
+}
