@@ -161,6 +161,18 @@ func (s *Session) Progress() (n, m int) {
 	return n, m
 }
 
+// Preview puts question id on screen whatever the answers so far, for an
+// admin looking at every screen. It reports whether the question exists.
+func (s *Session) Preview(id string) bool {
+	for i := range s.survey.Questions {
+		if s.survey.Questions[i].ID == id {
+			s.cur = i
+			return true
+		}
+	}
+	return false
+}
+
 // Set replaces the current question's answer. It is saved when the
 // participant moves on.
 func (s *Session) Set(a Answer) {

@@ -344,6 +344,16 @@ func (db *DB) SetSetting(key, value string) error {
 	return explainOpen(err)
 }
 
+// KioskSurveyID is the survey the kiosk runs: the staff's choice, or the
+// built-in EHC plan survey.
+func (db *DB) KioskSurveyID() (string, error) {
+	id, err := db.Setting("kiosk_survey")
+	if id == "" && err == nil {
+		id = "ehc-plan"
+	}
+	return id, err
+}
+
 // IntegrityCheck runs SQLite's full check and returns its findings, "ok" if none.
 func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
 	rows, err := db.sql.QueryContext(ctx, "PRAGMA integrity_check")

@@ -1,0 +1,268 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"speakeasy/survey"
+)
+
+// questionScreen is one question on screen: the picture on the left, the
+// words and answers on the right, Back and Next below.
+type questionScreen struct {
+	u       *UI
+	q       *survey.Question
+	tiles   []*tile
+	message *widget.Label
+	note    *fyne.Container
+}
+
+// showQuestion draws the session's current question.
+func (u *UI) showQuestion() {
+	ss := u.session
+	q := ss.Current()
+	qs := &questionScreen{u: u, q: q, message: words("", false)}
+	qs.message.Importance = widget.WarningImportance
+	qs.note = container.NewBorder(nil, nil, smallPicture("raised-hand"), nil, qs.message)
+	qs.note.Hide()
+
+	text := container.NewVBox(words(ss.Text(q.Text), true))
+	if hint := ss.Text(q.Hint); hint != "" {
+		text.Add(words(hint, false))
+	}
+	answers := qs.answers()
+	right := container.NewBorder(text, qs.note, nil, nil, answers)
+
+	back := newTile(lang.L("Back"), "left-arrow", stylePlain, qs.back)
+	next := newTile(lang.L("Next"), "right-arrow", stylePrimary, qs.next)
+	if !ss.CanGoBack() {
+		back.Hide()
+	}
+	nav := container.NewGridWithColumns(3, back, layout.NewSpacer(), next)
+
+	body := container.NewBorder(progress(ss), nav,
+		container.NewVBox(container.NewCenter(bigPicture(q.Picture))), nil,
+		right)
+	keys := keyTarget{options: qs.tiles, next: qs.next}
+	if ss.CanGoBack() {
+		keys.back = qs.back
+	}
+	u.show("question", screenFrame(body), keys)
+	if len(qs.tiles) > 0 {
+		u.win.Canvas().Focus(qs.tiles[0])
+	} else {
+		u.win.Canvas().Focus(next)
+	}
+	u.touch()
+}
+
+// touch notes that the participant did something: the idle wait starts again.
+func (u *UI) touch() {
+	if u.session != nil {
+		u.after(IdleAfter, u.showStillThere)
+	}
+}
+
+// answers builds the part of the screen where the participant answers.
+func (qs *questionScreen) answers() fyne.CanvasObject {
+	ss := qs.u.session
+	switch qs.q.Kind {
+	case survey.KindNote:
+		return layout.NewSpacer()
+	case survey.KindText:
+		e := widget.NewMultiLineEntry()
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(3)
+		return qs.entry(e)
+	case survey.KindNumber:
+		e := widget.NewEntry()
+		e.SetPlaceHolder(lang.L("Type a number"))
+		return qs.entry(e)
+	case survey.KindDate:
+		return qs.date()
+	}
+	opts := ss.Options()
+	chosen := ss.Answer(qs.q.ID)
+	for _, o := range opts {
+		t := newTile(o.Label, o.Picture, styleAnswer, nil)
+		value := o.Value
+		t.OnTapped = func() { qs.tap(value) }
+		t.chosen = chosen.Has(o.Value)
+		if qs.q.Kind == survey.KindFaces {
+			t.Vertical = true
+		}
+		qs.tiles = append(qs.tiles, t)
+	}
+	cols := 1
+	switch {
+	case qs.q.Kind == survey.KindFaces:
+		cols = qs.q.Faces
+		// "I don't know" and the like go on a row of their own below the faces.
+		faces := container.NewGridWithColumns(cols, objects(qs.tiles[:qs.q.Faces])...)
+		rest := container.NewGridWithColumns(2, objects(qs.tiles[qs.q.Faces:])...)
+		return container.NewVBox(faces, rest)
+	case len(opts) > 3:
+		cols = 2
+	}
+	return container.NewVScroll(container.NewGridWithColumns(cols, objects(qs.tiles)...))
+}
+
+func objects(ts []*tile) []fyne.CanvasObject {
+	out := make([]fyne.CanvasObject, len(ts))
+	for i, t := range ts {
+		out[i] = t
+	}
+	return out
+}
+
+// entry wires a typed answer to the session.
+func (qs *questionScreen) entry(e *widget.Entry) fyne.CanvasObject {
+	e.SetText(qs.u.session.Answer(qs.q.ID).String())
+	e.OnChanged = func(s string) {
+		qs.u.session.SetText(s)
+		qs.u.touch()
+	}
+	e.OnSubmitted = func(string) { qs.next() }
+	return container.NewVBox(e)
+}
+
+// date is three big lists: day, month (by name) and year.
+func (qs *questionScreen) date() fyne.CanvasObject {
+	var days, months, years []string
+	for d := 1; d <= 31; d++ {
+		days = append(days, strconv.Itoa(d))
+	}
+	for m := time.January; m <= time.December; m++ {
+		months = append(months, lang.L(m.String()))
+	}
+	now := qs.u.cfg.Now()
+	for y := now.Year(); y >= now.Year()-100; y-- {
+		years = append(years, strconv.Itoa(y))
+	}
+	day, month, year := widget.NewSelect(days, nil), widget.NewSelect(months, nil), widget.NewSelect(years, nil)
+	day.PlaceHolder, month.PlaceHolder, year.PlaceHolder = lang.L("Day"), lang.L("Month"), lang.L("Year")
+	if t, err := time.Parse(survey.DateLayout, qs.u.session.Answer(qs.q.ID).String()); err == nil {
+		day.SetSelectedIndex(t.Day() - 1)
+		month.SetSelectedIndex(int(t.Month()) - 1)
+		year.SetSelected(strconv.Itoa(t.Year()))
+	}
+	changed := func(string) {
+		qs.u.touch()
+		if day.SelectedIndex() < 0 || month.SelectedIndex() < 0 || year.SelectedIndex() < 0 {
+			qs.u.session.SetText("")
+			return
+		}
+		// An impossible day, like 31 June, is left for Next to refuse.
+		qs.u.session.SetText(fmt.Sprintf("%s-%02d-%02d", year.Selected, month.SelectedIndex()+1, day.SelectedIndex()+1))
+	}
+	day.OnChanged, month.OnChanged, year.OnChanged = changed, changed, changed
+	return container.NewVBox(container.NewGridWithColumns(3, day, month, year))
+}
+
+// tap passes a tap on an answer to the session and shows the result.
+func (qs *questionScreen) tap(value string) {
+	qs.u.touch()
+	moveOn := qs.u.session.Tap(value)
+	a := qs.u.session.Answer(qs.q.ID)
+	for i, o := range qs.u.session.Options() {
+		qs.tiles[i].SetChosen(a.Has(o.Value))
+	}
+	qs.note.Hide()
+	if moveOn {
+		qs.next()
+	}
+}
+
+func (qs *questionScreen) next() {
+	qs.u.touch()
+	err := qs.u.session.Next()
+	if err != nil {
+		qs.say(err)
+		return
+	}
+	qs.u.showCurrent()
+}
+
+func (qs *questionScreen) back() {
+	qs.u.touch()
+	if err := qs.u.session.Back(); err != nil {
+		qs.say(err)
+		return
+	}
+	qs.u.showCurrent()
+}
+
+// say shows a kind message about why the screen did not move on.
+func (qs *questionScreen) say(err error) {
+	var r *survey.Refusal
+	if !errors.As(err, &r) {
+		fyne.LogError("saving an answer failed", err)
+		qs.message.SetText(lang.L("Something went wrong. Please ask a member of staff to help."))
+		qs.note.Show()
+		return
+	}
+	msg := r.Message
+	if msg == "" {
+		msg = refusalWords(r.Reason, qs.q.Kind)
+	}
+	qs.message.SetText(msg)
+	qs.note.Show()
+}
+
+// refusalWords are the app's own kind words for each refusal.
+func refusalWords(r survey.Reason, k survey.Kind) string {
+	switch r {
+	case survey.ReasonRequired:
+		if k.HasOptions() {
+			return lang.L("Please choose an answer.")
+		}
+		return lang.L("Please write an answer.")
+	case survey.ReasonNotNumber:
+		return lang.L("Please write a number.")
+	case survey.ReasonTooSmall, survey.ReasonTooBig:
+		return lang.L("Please check the number.")
+	case survey.ReasonNotDate:
+		return lang.L("Please choose a real day, month and year.")
+	}
+	return lang.L("Please check your answer.")
+}
+
+// progress shows "3 of 12" and a row of dots, one for each screen.
+func progress(ss *survey.Session) fyne.CanvasObject {
+	n, m := ss.Progress()
+	row := container.NewHBox(widget.NewLabel(lang.L("Question {{.N}} of {{.M}}", map[string]int{"N": n, "M": m})))
+	th := fyne.CurrentApp().Settings().Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	for i := 1; i <= m; i++ {
+		dot := canvas.NewCircle(color.Transparent)
+		dot.StrokeColor = th.Color(theme.ColorNamePrimary, v)
+		dot.StrokeWidth = 3
+		if i <= n {
+			dot.FillColor = th.Color(theme.ColorNamePrimary, v)
+		}
+		row.Add(container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(20), dot)))
+	}
+	return row
+}
+
+func smallPicture(name string) fyne.CanvasObject {
+	res := pictureResource(name)
+	if res == nil {
+		return layout.NewSpacer()
+	}
+	img := canvas.NewImageFromResource(res)
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(48))
+	return img
+}

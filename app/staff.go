@@ -1,0 +1,117 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"speakeasy/survey/store"
+)
+
+// StaffPanel is an extra tab on the staff screen (export, merge, surveys).
+type StaffPanel struct {
+	Title string
+	Make  func(win fyne.Window, db *store.DB, surveyID string) fyne.CanvasObject
+}
+
+// staffPanels are the tabs other parts of the app add to the staff screen.
+var staffPanels []StaffPanel
+
+// showStaff is the staff home, reached only through the PIN: which survey
+// runs, the event name answers are tagged with, how many answered today,
+// and the ways back to the survey or out of the app.
+func (u *UI) showStaff() {
+	u.stopTimer()
+	home := u.staffHome()
+	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Today"), home))
+	for _, p := range staffPanels {
+		tabs.Append(container.NewTabItem(lang.L(p.Title), p.Make(u.win, u.db, u.survey.ID)))
+	}
+	u.show("staff", tabs, keyTarget{})
+}
+
+func (u *UI) staffHome() fyne.CanvasObject {
+	counts := words("", false)
+	updateCounts := func() {
+		c, err := u.db.CountResponses(u.survey.ID, startOfDay(u.cfg.Now()))
+		if err != nil {
+			counts.SetText(err.Error())
+			return
+		}
+		counts.SetText(lang.L("Today: {{.C}} finished, {{.I}} not finished.", map[string]int{"C": c.Complete, "I": c.Incomplete}))
+	}
+	updateCounts()
+
+	infos, err := u.db.Surveys()
+	if err != nil {
+		return words(err.Error(), false)
+	}
+	var titles []string
+	byTitle := map[string]string{}
+	current := ""
+	for _, si := range infos {
+		if si.Archived {
+			continue
+		}
+		t := fmt.Sprintf("%s (%s)", si.Title, si.ID)
+		titles = append(titles, t)
+		byTitle[t] = si.ID
+		if si.ID == u.survey.ID {
+			current = t
+		}
+	}
+	message := words("", false)
+	pick := widget.NewSelect(titles, func(t string) {
+		id := byTitle[t]
+		if id == u.survey.ID {
+			return
+		}
+		if err := u.db.SetSetting("kiosk_survey", id); err != nil {
+			message.SetText(err.Error())
+			return
+		}
+		if err := u.loadSurvey(); err != nil {
+			message.SetText(err.Error())
+			return
+		}
+		u.win.SetTitle("Speakeasy: " + u.survey.Title.In(u.survey.Lang(), ""))
+		updateCounts()
+		message.SetText(lang.L("The survey is changed."))
+	})
+	pick.SetSelected(current)
+
+	event := widget.NewEntry()
+	event.SetText(u.event)
+	event.SetPlaceHolder(lang.L("For example: Family day in the library"))
+	saveEvent := widget.NewButton(lang.L("Save the event name"), func() {
+		if err := u.db.SetSetting("event", event.Text); err != nil {
+			message.SetText(err.Error())
+			return
+		}
+		u.event = event.Text
+		message.SetText(lang.L("The event name is saved."))
+	})
+
+	form := container.NewVBox(
+		words(lang.L("Staff"), true),
+		widget.NewLabel(lang.L("The survey on this laptop")), pick,
+		widget.NewLabel(lang.L("The event name saved with each answer")),
+		container.NewBorder(nil, nil, nil, saveEvent, event),
+		counts, message,
+	)
+	buttons := container.NewGridWithColumns(3,
+		newTile(lang.L("Start the survey"), "right-arrow", stylePrimary, u.showWelcome),
+		newTile(lang.L("Change the PIN"), "key", stylePlain, func() { u.showSetPIN(u.showStaff) }),
+		newTile(lang.L("Close Speakeasy"), "stop-sign", stylePlain, u.cfg.Quit),
+	)
+	return screenFrame(container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(form)))
+}
+
+func startOfDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}

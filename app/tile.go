@@ -1,0 +1,208 @@
+package app
+
+import (
+	"image/color"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"speakeasy/assets"
+)
+
+// tileStyle is how a tile looks when not chosen.
+type tileStyle int
+
+const (
+	styleAnswer  tileStyle = iota // an answer: light, with a border
+	stylePrimary                  // the main way on: Start, Next, Yes
+	stylePlain                    // a quieter way: Back, Cancel
+)
+
+// tile is Speakeasy's one big button: a picture and a word, at least
+// tapHeight tall. A chosen tile gets a thick border and a tick, so colour
+// is never the only sign. It takes focus, and Space or Enter taps it
+// (Fyne's own buttons ignore Enter).
+type tile struct {
+	widget.BaseWidget
+	Label    string
+	Picture  string // picture name in assets
+	Style    tileStyle
+	Vertical bool // picture above the word, as for faces
+	OnTapped func()
+
+	chosen, focused bool
+	bg, ring        *canvas.Rectangle
+	tick            *canvas.Image
+	text            *widget.Label
+}
+
+func newTile(label, picture string, style tileStyle, tapped func()) *tile {
+	t := &tile{Label: label, Picture: picture, Style: style, OnTapped: tapped}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// SetChosen shows or hides the chosen border and tick.
+func (t *tile) SetChosen(on bool) {
+	if t.chosen == on {
+		return
+	}
+	t.chosen = on
+	t.Refresh()
+}
+
+// Chosen reports whether the tile shows as chosen.
+func (t *tile) Chosen() bool { return t.chosen }
+
+func (t *tile) Tapped(*fyne.PointEvent) {
+	if t.OnTapped != nil {
+		t.OnTapped()
+	}
+}
+
+func (t *tile) FocusGained()   { t.focused = true; t.Refresh() }
+func (t *tile) FocusLost()     { t.focused = false; t.Refresh() }
+func (t *tile) TypedRune(rune) {}
+func (t *tile) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeySpace || e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
+		t.Tapped(nil)
+	}
+}
+
+func (t *tile) CreateRenderer() fyne.WidgetRenderer {
+	t.bg = canvas.NewRectangle(color.Transparent)
+	t.bg.CornerRadius = 16
+	t.ring = canvas.NewRectangle(color.Transparent)
+	t.ring.CornerRadius = 20
+	t.ring.StrokeWidth = 6
+	t.tick = canvas.NewImageFromResource(pictureResource("check-mark-button"))
+	t.tick.FillMode = canvas.ImageFillContain
+	t.tick.SetMinSize(fyne.NewSquareSize(48))
+	t.text = widget.NewLabel(t.Label)
+	t.text.Wrapping = fyne.TextWrapWord
+	t.text.TextStyle.Bold = t.Style != styleAnswer
+
+	var body fyne.CanvasObject
+	var pic fyne.CanvasObject = layout.NewSpacer()
+	if res := pictureResource(t.Picture); res != nil {
+		img := canvas.NewImageFromResource(res)
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSquareSize(optionPicture))
+		pic = img
+	}
+	if t.Vertical {
+		t.text.Alignment = fyne.TextAlignCenter
+		body = container.NewBorder(container.NewHBox(layout.NewSpacer(), t.tick), nil, nil, nil,
+			container.NewVBox(pic, t.text))
+	} else {
+		body = container.NewBorder(nil, nil, pic, t.tick, t.text)
+	}
+	minHeight := canvas.NewRectangle(color.Transparent)
+	minHeight.SetMinSize(fyne.NewSize(0, tapHeight))
+	content := container.NewStack(minHeight, t.bg, container.NewPadded(container.NewPadded(body)), t.ring)
+	t.applyState()
+	return widget.NewSimpleRenderer(content)
+}
+
+func (t *tile) Refresh() {
+	if t.bg != nil {
+		t.text.SetText(t.Label)
+		t.applyState()
+		t.bg.Refresh()
+		t.ring.Refresh()
+	}
+	t.BaseWidget.Refresh()
+}
+
+// applyState sets the colours and marks for chosen and focused.
+func (t *tile) applyState() {
+	th := t.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	primary := th.Color(theme.ColorNamePrimary, v)
+	switch t.Style {
+	case stylePrimary:
+		t.bg.FillColor = primary
+		t.text.Importance = widget.HighImportance
+	case stylePlain:
+		t.bg.FillColor = th.Color(theme.ColorNameButton, v)
+	default:
+		t.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
+	}
+	t.bg.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
+	t.bg.StrokeWidth = 2
+	if t.Style == stylePrimary {
+		t.bg.StrokeWidth = 0
+	}
+	t.tick.Hidden = !t.chosen
+	if t.chosen {
+		t.bg.StrokeColor = primary
+		t.bg.StrokeWidth = borderChosen
+		t.bg.FillColor = th.Color(theme.ColorNameSelection, v)
+	}
+	t.ring.StrokeColor = color.Transparent
+	if t.focused {
+		t.ring.StrokeColor = th.Color(theme.ColorNameFocus, v)
+	}
+}
+
+var (
+	pictureMu    sync.Mutex
+	pictureCache = map[string]fyne.Resource{}
+	highContrast bool // set with the theme; pictures follow it
+)
+
+// pictureResource gives the named built-in picture as a Fyne resource, or
+// nil when the name is empty or unknown. Resources are made once.
+func pictureResource(name string) fyne.Resource {
+	if name == "" {
+		return nil
+	}
+	pictureMu.Lock()
+	defer pictureMu.Unlock()
+	key := name
+	if highContrast {
+		key = "hc/" + name
+	}
+	if r, ok := pictureCache[key]; ok {
+		return r
+	}
+	get := assets.Picture
+	if highContrast {
+		get = assets.HighContrastPicture
+	}
+	data, ok := get(name)
+	if !ok {
+		return nil
+	}
+	r := fyne.NewStaticResource(key+".svg", data)
+	pictureCache[key] = r
+	return r
+}
+
+// bigPicture is a question's or screen's picture at full size.
+func bigPicture(name string) fyne.CanvasObject {
+	res := pictureResource(name)
+	if res == nil {
+		return layout.NewSpacer()
+	}
+	img := canvas.NewImageFromResource(res)
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(pictureSize))
+	return img
+}
+
+// words is a left-aligned, wrapping label; heading makes it large and bold.
+func words(s string, heading bool) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	if heading {
+		l.SizeName = theme.SizeNameHeadingText
+		l.TextStyle.Bold = true
+	}
+	return l
+}
