@@ -134,6 +134,9 @@ func (u *UI) show(name string, content fyne.CanvasObject, keys keyTarget) {
 	u.keys = keys
 	u.win.Canvas().SetOnTypedRune(nil)
 	u.win.SetContent(content)
+	// Wrapped words only know their height once they know their width:
+	// lay the screen out a second time so long questions do not overlap.
+	content.Refresh()
 }
 
 // endSession saves the answers of the person on screen as incomplete and

@@ -112,6 +112,8 @@ func (qs *questionScreen) answers() fyne.CanvasObject {
 		faces := container.NewGridWithColumns(cols, objects(qs.tiles[:qs.q.Faces])...)
 		rest := container.NewGridWithColumns(2, objects(qs.tiles[qs.q.Faces:])...)
 		return container.NewVBox(faces, rest)
+	case len(opts) > 6:
+		cols = 3 // touch screens cannot drag to scroll, so everything must fit
 	case len(opts) > 3:
 		cols = 2
 	}

@@ -134,7 +134,7 @@ func (t *easyTheme) Size(n fyne.ThemeSizeName) float32 {
 
 // Sizes of our own parts, before the comfort scale.
 const (
-	tapHeight     = 110 // every tap target is at least 96 px tall
+	tapHeight     = 100 // every tap target is at least 96 px tall
 	pictureSize   = 200 // the question's picture
 	optionPicture = 72  // the picture inside an answer button
 	borderChosen  = 8   // the thick border round a chosen answer

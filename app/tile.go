@@ -87,6 +87,11 @@ func (t *tile) CreateRenderer() fyne.WidgetRenderer {
 	t.text.Wrapping = fyne.TextWrapWord
 	t.text.TextStyle.Bold = t.Style != styleAnswer
 
+	var label fyne.CanvasObject = t.text
+	if t.Style == stylePrimary {
+		// Words on the primary colour need the colour made for them.
+		label = container.NewThemeOverride(t.text, onPrimary{t.Theme()})
+	}
 	var body fyne.CanvasObject
 	var pic fyne.CanvasObject = layout.NewSpacer()
 	if res := pictureResource(t.Picture); res != nil {
@@ -98,13 +103,14 @@ func (t *tile) CreateRenderer() fyne.WidgetRenderer {
 	if t.Vertical {
 		t.text.Alignment = fyne.TextAlignCenter
 		body = container.NewBorder(container.NewHBox(layout.NewSpacer(), t.tick), nil, nil, nil,
-			container.NewVBox(pic, t.text))
+			container.NewVBox(pic, label))
 	} else {
-		body = container.NewBorder(nil, nil, pic, t.tick, t.text)
+		body = container.NewBorder(nil, nil, pic, t.tick,
+			container.NewVBox(layout.NewSpacer(), label, layout.NewSpacer()))
 	}
 	minHeight := canvas.NewRectangle(color.Transparent)
 	minHeight.SetMinSize(fyne.NewSize(0, tapHeight))
-	content := container.NewStack(minHeight, t.bg, container.NewPadded(container.NewPadded(body)), t.ring)
+	content := container.NewStack(minHeight, t.bg, container.NewPadded(body), t.ring)
 	t.applyState()
 	return widget.NewSimpleRenderer(content)
 }
@@ -127,7 +133,6 @@ func (t *tile) applyState() {
 	switch t.Style {
 	case stylePrimary:
 		t.bg.FillColor = primary
-		t.text.Importance = widget.HighImportance
 	case stylePlain:
 		t.bg.FillColor = th.Color(theme.ColorNameButton, v)
 	default:
@@ -148,6 +153,16 @@ func (t *tile) applyState() {
 	if t.focused {
 		t.ring.StrokeColor = th.Color(theme.ColorNameFocus, v)
 	}
+}
+
+// onPrimary is the theme for words on a primary-coloured tile.
+type onPrimary struct{ fyne.Theme }
+
+func (o onPrimary) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameForeground {
+		return o.Theme.Color(theme.ColorNameForegroundOnPrimary, v)
+	}
+	return o.Theme.Color(n, v)
 }
 
 var (

@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestPrintSurvey_SavesEveryScreen(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "screens")
+	var stdout, stderr bytes.Buffer
+	code := Run("print-survey", []string{"--data", filepath.Join(dir, "data"), "--out", out, "--width", "1280", "--height", "800"}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "*.png"))
+	// welcome + 12 questions + thanks
+	if len(files) != 14 || !strings.Contains(stdout.String(), "Saved 14 screens") {
+		t.Fatalf("%d files; said %q", len(files), stdout.String())
+	}
+	f, err := os.Open(filepath.Join(out, "01-who.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 1280 || b.Dy() != 800 {
+		t.Fatalf("picture is %v", b)
+	}
+}
+
+func TestPrintSurvey_Errors(t *testing.T) {
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := Run("print-survey", []string{"--data", dir}, &stdout, &stderr); code != 2 {
+		t.Fatalf("no --out: exit %d", code)
+	}
+	stderr.Reset()
+	if code := Run("print-survey", []string{"--data", dir, "--out", t.TempDir(), "--survey", "nope"}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), `there is no survey "nope"`) {
+		t.Fatalf("unknown survey: exit %d, %q", code, stderr.String())
+	}
+}
