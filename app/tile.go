@@ -71,6 +71,11 @@ func (t *tile) TypedRune(rune) {}
 func (t *tile) TypedKey(e *fyne.KeyEvent) {
 	if e.Name == fyne.KeySpace || e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
 		t.Tapped(nil)
+		return
+	}
+	// Other keys (numbers, arrows) belong to the screen, as when nothing has focus.
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil && c.OnTypedKey() != nil {
+		c.OnTypedKey()(e)
 	}
 }
 
