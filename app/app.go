@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
+	"speakeasy/app/speech"
 	"speakeasy/survey"
 	"speakeasy/survey/store"
 )
@@ -22,8 +23,11 @@ type Config struct {
 	Kiosk bool   // full screen, no menus, cannot be closed by a participant
 	Clock Clock  // nil means real time
 	Quit  func() // closes the app; staff reach it behind the PIN
-	Shown func() // called once, when the first screen is drawn
 	Now   func() time.Time
+	// Speech reads aloud; nil hides every speaker button, and staff see
+	// NoSpeech, the reason, on their screen.
+	Speech   speech.Engine
+	NoSpeech string
 }
 
 // How long the screens wait before moving on by themselves.
@@ -45,6 +49,10 @@ type UI struct {
 	survey  *survey.Survey
 	event   string
 	session *survey.Session // nil when no participant is answering
+	lang    string          // the language the participant chose
+	comfort comfort         // the participant's comfort settings
+	reader  *speech.Reader  // nil when there is no voice
+	scan    scanner         // single-switch scanning, when staff turn it on
 
 	screen  string    // the name of the screen on show, for tests and logs
 	timer   Timer     // the one pending timeout, if any
@@ -70,7 +78,13 @@ func New(a fyne.App, w fyne.Window, cfg Config) (*UI, error) {
 		cfg.Quit = a.Quit
 	}
 	u := &UI{win: w, db: cfg.DB, cfg: cfg, theme: newTheme()}
+	if cfg.Speech != nil {
+		u.reader = speech.NewReader(cfg.Speech)
+	}
 	a.Settings().SetTheme(u.theme)
+	if err := u.scan.load(u.db); err != nil {
+		return nil, err
+	}
 	if err := u.loadSurvey(); err != nil {
 		return nil, err
 	}
@@ -105,6 +119,8 @@ func (u *UI) Start() {
 // incomplete. Call it before the app ends.
 func (u *UI) Shutdown() {
 	u.stopTimer()
+	u.stopReading()
+	u.scan.stop()
 	u.endSession()
 }
 
@@ -124,6 +140,7 @@ func (u *UI) loadSurvey() error {
 		return fmt.Errorf("cannot load the survey to run: %w", err)
 	}
 	u.survey = s
+	u.lang = s.Lang()
 	u.event, err = u.db.Setting("event")
 	return err
 }
@@ -132,6 +149,8 @@ func (u *UI) loadSurvey() error {
 func (u *UI) show(name string, content fyne.CanvasObject, keys keyTarget) {
 	u.screen = name
 	u.keys = keys
+	u.stopReading()
+	u.scan.stop()
 	u.win.Canvas().SetOnTypedRune(nil)
 	u.win.SetContent(content)
 	// Wrapped words only know their height once they know their width:
@@ -164,6 +183,10 @@ func (u *UI) typedKey(e *fyne.KeyEvent) {
 		if k.next != nil {
 			k.next()
 		}
+	case fyne.KeyDown:
+		u.win.Canvas().FocusNext()
+	case fyne.KeyUp:
+		u.win.Canvas().FocusPrevious()
 	default:
 		if len(e.Name) == 1 && e.Name[0] >= '1' && e.Name[0] <= '9' {
 			if i := int(e.Name[0] - '1'); i < len(k.options) {

@@ -21,11 +21,12 @@ import (
 // questionScreen is one question on screen: the picture on the left, the
 // words and answers on the right, Back and Next below.
 type questionScreen struct {
-	u       *UI
-	q       *survey.Question
-	tiles   []*tile
-	message *widget.Label
-	note    *fyne.Container
+	u        *UI
+	q        *survey.Question
+	tiles    []*tile
+	nextTile *tile
+	message  *widget.Label
+	note     *fyne.Container
 }
 
 // showQuestion draws the session's current question.
@@ -37,9 +38,10 @@ func (u *UI) showQuestion() {
 	qs.note = container.NewBorder(nil, nil, smallPicture("raised-hand"), nil, qs.message)
 	qs.note.Hide()
 
-	text := container.NewVBox(words(ss.Text(q.Text), true))
-	if hint := ss.Text(q.Hint); hint != "" {
-		text.Add(words(hint, false))
+	said := []string{ss.Text(q.Text), ss.Text(q.Hint)}
+	text := container.NewVBox(words(said[0], true))
+	if said[1] != "" {
+		text.Add(words(said[1], false))
 	}
 	answers := qs.answers()
 	right := container.NewBorder(text, qs.note, nil, nil, answers)
@@ -51,7 +53,16 @@ func (u *UI) showQuestion() {
 	}
 	nav := container.NewGridWithColumns(3, back, layout.NewSpacer(), next)
 
-	body := container.NewBorder(progress(ss), nav,
+	top := []fyne.CanvasObject{}
+	if u.reader != nil {
+		top = append(top, newTile(lang.L("Listen"), "speaker-high-volume", stylePlain, func() {
+			u.touch()
+			u.toggleReading(said, qs.tiles)
+		}))
+	}
+	top = append(top, newTile(lang.L("Stop"), "stop-sign", stylePlain, u.showStop))
+	header := container.NewBorder(nil, nil, nil, container.NewGridWithColumns(len(top), top...), progress(ss))
+	body := container.NewBorder(header, nav,
 		container.NewVBox(container.NewCenter(bigPicture(q.Picture))), nil,
 		right)
 	keys := keyTarget{options: qs.tiles, next: qs.next}
@@ -59,12 +70,15 @@ func (u *UI) showQuestion() {
 		keys.back = qs.back
 	}
 	u.show("question", screenFrame(body), keys)
+	qs.nextTile = next
 	if len(qs.tiles) > 0 {
 		u.win.Canvas().Focus(qs.tiles[0])
 	} else {
 		u.win.Canvas().Focus(next)
 	}
 	u.touch()
+	u.scan.start(u, append(append([]*tile{}, qs.tiles...), next))
+	u.readScreen(said, qs.tiles)
 }
 
 // touch notes that the participant did something: the idle wait starts again.
@@ -95,7 +109,12 @@ func (qs *questionScreen) answers() fyne.CanvasObject {
 	opts := ss.Options()
 	chosen := ss.Answer(qs.q.ID)
 	for _, o := range opts {
-		t := newTile(o.Label, o.Picture, styleAnswer, nil)
+		picture := o.Picture
+		if qs.q.Kind == survey.KindFaces && qs.u.comfort.noFaces {
+			picture = "" // words only, for someone who finds faces hard
+		}
+		t := newTile(o.Label, picture, styleAnswer, nil)
+		t.Sound = o.Sound
 		value := o.Value
 		t.OnTapped = func() { qs.tap(value) }
 		t.chosen = chosen.Has(o.Value)
@@ -183,6 +202,10 @@ func (qs *questionScreen) tap(value string) {
 	qs.note.Hide()
 	if moveOn {
 		qs.next()
+		return
+	}
+	if qs.u.scan.On() && qs.q.Kind != survey.KindMany {
+		qs.u.scan.jumpTo(qs.u, qs.nextTile) // chosen: light up Next
 	}
 }
 

@@ -96,12 +96,42 @@ func (u *UI) staffHome() fyne.CanvasObject {
 		message.SetText(lang.L("The event name is saved."))
 	})
 
+	var voice string
+	if u.cfg.Speech != nil {
+		voice = lang.L("Read aloud uses {{.E}}.", map[string]string{"E": u.cfg.Speech.Name()})
+	} else {
+		voice = lang.L("Read aloud is off: {{.Why}}", map[string]string{"Why": u.cfg.NoSpeech})
+	}
+	scanOn := widget.NewCheck(lang.L("Switch scanning: light up each answer in turn"), nil)
+	scanOn.Checked = u.scan.On()
+	seconds := widget.NewSelect([]string{"1", "2", "3", "4", "5", "7", "10"}, nil)
+	seconds.SetSelected(fmt.Sprint(max(1, int(u.scan.every.Seconds()))))
+	if !u.scan.On() {
+		seconds.SetSelected(fmt.Sprint(int(scanDefault.Seconds())))
+	}
+	saveScan := func() {
+		every := time.Duration(0)
+		if scanOn.Checked {
+			var n int
+			fmt.Sscan(seconds.Selected, &n)
+			every = time.Duration(n) * time.Second
+		}
+		if err := u.setScanning(every); err != nil {
+			message.SetText(err.Error())
+		}
+	}
+	scanOn.OnChanged = func(bool) { saveScan() }
+	seconds.OnChanged = func(string) { saveScan() }
+
 	form := container.NewVBox(
 		words(lang.L("Staff"), true),
 		widget.NewLabel(lang.L("The survey on this laptop")), pick,
 		widget.NewLabel(lang.L("The event name saved with each answer")),
 		container.NewBorder(nil, nil, nil, saveEvent, event),
-		counts, message,
+		counts,
+		widget.NewLabel(voice),
+		container.NewBorder(nil, nil, nil, container.NewHBox(seconds, widget.NewLabel(lang.L("seconds each"))), scanOn),
+		message,
 	)
 	buttons := container.NewGridWithColumns(3,
 		newTile(lang.L("Start the survey"), "right-arrow", stylePrimary, u.showWelcome),

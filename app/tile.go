@@ -31,6 +31,7 @@ type tile struct {
 	widget.BaseWidget
 	Label    string
 	Picture  string // picture name in assets
+	Sound    string // a recorded sound to play instead of reading Label
 	Style    tileStyle
 	Vertical bool // picture above the word, as for faces
 	OnTapped func()

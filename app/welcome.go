@@ -10,29 +10,54 @@ import (
 )
 
 // showWelcome is the first screen each person sees: the survey's title,
-// picture and welcome words, and one big Start. Nothing of the last person
-// is on it: the screen is built afresh and the session is gone.
+// picture and welcome words, a language choice when there is more than one,
+// comfort settings, and one big Start. Nothing of the last person is on
+// it: their session is gone and their comfort settings are reset.
 func (u *UI) showWelcome() {
 	u.stopTimer()
-	u.endSession()
+	if u.session != nil || u.screen != "welcome" {
+		u.endSession()
+		u.resetComfort()
+	}
 	s := u.survey
-	l := s.Lang()
-	start := newTile(lang.L("Start"), "right-arrow", stylePrimary, u.startSession)
-	body := container.NewBorder(nil, nil, container.NewCenter(bigPicture(s.Picture)), nil,
-		container.NewVBox(
-			words(s.Title.In(l, ""), true),
-			words(s.Welcome.In(l, ""), false),
-			layout.NewSpacer(),
-			container.NewGridWithColumns(2, layout.NewSpacer(), start),
-		))
-	u.show("welcome", screenFrame(body), keyTarget{next: u.startSession})
+	l := u.lang
+	start := newTile(lang.L("Start"), "right-arrow", stylePrimary, u.begin)
+	column := container.NewVBox(
+		words(s.Title.In(l, s.Lang()), true),
+		words(s.Welcome.In(l, s.Lang()), false),
+	)
+	if len(s.Languages) > 1 {
+		var langs []fyne.CanvasObject
+		for _, code := range s.Languages {
+			t := newTile(survey.LanguageName(code), "speech-balloon", styleAnswer, func() { u.chooseLanguage(code) })
+			t.chosen = code == l
+			langs = append(langs, t)
+		}
+		column.Add(container.NewGridWithColumns(min(len(langs), 4), langs...))
+	}
+	column.Add(u.comfortRow())
+	column.Add(layout.NewSpacer())
+	column.Add(container.NewGridWithColumns(2, layout.NewSpacer(), start))
+	body := container.NewBorder(nil, nil, container.NewCenter(bigPicture(s.Picture)), nil, column)
+	u.show("welcome", screenFrame(body), keyTarget{next: u.begin})
 	u.win.Canvas().Focus(start)
+	u.readScreen([]string{s.Title.In(l, s.Lang()), s.Welcome.In(l, s.Lang())}, nil)
+}
+
+// begin is the tap on Start: the consent question first if the survey has
+// one, then the first question.
+func (u *UI) begin() {
+	if u.survey.Consent {
+		u.showConsent()
+		return
+	}
+	u.startSession()
 }
 
 // startSession begins a new participant's response.
 func (u *UI) startSession() {
 	u.session = survey.NewSession(u.survey, survey.SessionOptions{
-		Language: u.survey.Lang(),
+		Language: u.lang,
 		DeviceID: u.db.DeviceID(),
 		Event:    u.event,
 		Saver:    u.db,

@@ -293,6 +293,27 @@ func (s *Session) Stop() error {
 	return nil
 }
 
+// Discarder is a Saver that can also throw a response away.
+type Discarder interface {
+	Discard(responseID string) error
+}
+
+// Discard ends the session and throws away everything it saved, for a
+// participant who stops and whose survey says their answers go.
+func (s *Session) Discard() error {
+	if s.saved {
+		if d, ok := s.saver.(Discarder); ok {
+			if err := d.Discard(s.resp.ID); err != nil {
+				return err
+			}
+		}
+	}
+	s.answers = map[string]Answer{}
+	s.unsaved = map[string]bool{}
+	s.cur = len(s.survey.Questions)
+	return nil
+}
+
 // save writes unsaved answers, clearing those whose question is now hidden.
 func (s *Session) save(finish bool) error {
 	s.clearHidden()

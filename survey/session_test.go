@@ -318,3 +318,42 @@ func TestAnswer_EncodeDecode(t *testing.T) {
 		t.Error("a broken many-choice answer should be an error")
 	}
 }
+
+// discarder is a recorder that can also throw responses away.
+type discarder struct {
+	recorder
+	discarded []string
+}
+
+func (d *discarder) Discard(id string) error { d.discarded = append(d.discarded, id); return nil }
+
+func TestSession_Discard(t *testing.T) {
+	d := &discarder{}
+	s := NewSession(mustLoad(t, "testdata/walk.json"), SessionOptions{Saver: d})
+	s.Tap("self")
+	if err := s.Next(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Discard(); err != nil {
+		t.Fatal(err)
+	}
+	if !s.Done() || len(d.discarded) != 1 || d.discarded[0] != s.Response().ID || !s.Answer("who").Empty() {
+		t.Fatalf("discard: done %v, discarded %v", s.Done(), d.discarded)
+	}
+	// A session that saved nothing asks nothing to be thrown away.
+	d2 := &discarder{}
+	s2 := NewSession(mustLoad(t, "testdata/walk.json"), SessionOptions{Saver: d2})
+	s2.Tap("self")
+	if err := s2.Discard(); err != nil || len(d2.discarded) != 0 || len(d2.changes) != 0 {
+		t.Fatalf("unsaved discard: %v %v", d2.discarded, err)
+	}
+}
+
+func TestLanguageName(t *testing.T) {
+	if LanguageName("cy") != "Cymraeg" || LanguageName("ur") != "اردو" || LanguageName("xx") != "xx" {
+		t.Fatal("language names")
+	}
+	if !RightToLeft("ur") || RightToLeft("cy") {
+		t.Fatal("right to left")
+	}
+}

@@ -99,7 +99,17 @@ type Survey struct {
 	Questions []Question `json:"questions"`
 	// AnsweredBy names the question whose answer says who is answering.
 	AnsweredBy string `json:"answered_by,omitempty"`
+	// Consent asks "Is it OK to use your answers?" before the first question.
+	Consent bool `json:"consent,omitempty"`
+	// OnStop is what happens to the answers when a participant taps Stop:
+	// "keep" them as unfinished (the default) or "discard" them.
+	OnStop string `json:"on_stop,omitempty"`
+	// ReadAloud reads each screen aloud as it opens.
+	ReadAloud bool `json:"read_aloud,omitempty"`
 }
+
+// KeepsOnStop reports whether answers are kept when a participant stops.
+func (s *Survey) KeepsOnStop() bool { return s.OnStop != "discard" }
 
 // Lang is the survey's first language, used when a text lacks another.
 func (s *Survey) Lang() string {
@@ -343,6 +353,9 @@ func (s *Survey) Validate() error {
 				q.constraint = e
 			}
 		}
+	}
+	if s.OnStop != "" && s.OnStop != "keep" && s.OnStop != "discard" {
+		add("", "on_stop", "use \"keep\" or \"discard\", not %q", s.OnStop)
 	}
 	if s.AnsweredBy != "" {
 		if q := s.Question(s.AnsweredBy); q == nil || !q.Kind.HasOptions() {

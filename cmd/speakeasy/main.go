@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/app"
+	"speakeasy/app/speech"
 	"speakeasy/cmd/speakeasy/cli"
 )
 
@@ -83,7 +84,11 @@ func run(kiosk bool, data string, quitWhenShown, bare bool) error {
 		return err
 	}
 	defer db.Close()
-	ui, err := app.New(a, w, app.Config{DB: db, Kiosk: kiosk, Quit: a.Quit})
+	cfg := app.Config{DB: db, Kiosk: kiosk, Quit: a.Quit}
+	if cfg.Speech, err = speech.Find(); err != nil {
+		cfg.NoSpeech = err.Error()
+	}
+	ui, err := app.New(a, w, cfg)
 	if err != nil {
 		return err
 	}

@@ -59,6 +59,9 @@ func Open(dir string) (*DB, error) {
 	path := filepath.Join(dir, FileName)
 	// Make the file first so that SQLite's own files copy its private mode.
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if errors.Is(err, fs.ErrPermission) {
+		err = fmt.Errorf("%w: %w", ErrReadOnly, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the data file %s: %w", path, err)
 	}
@@ -164,9 +167,9 @@ func explainOpen(err error) error {
 	case strings.Contains(msg, "file is not a database"), strings.Contains(msg, "malformed"):
 		return fmt.Errorf("the file is damaged or is not Speakeasy data: %w", err)
 	case strings.Contains(msg, "readonly"), strings.Contains(msg, "read-only"):
-		return fmt.Errorf("Speakeasy cannot write to the data folder: %w", err)
+		return fmt.Errorf("%w: %w", ErrReadOnly, err)
 	case strings.Contains(msg, "disk is full"), strings.Contains(msg, "SQLITE_FULL"):
-		return fmt.Errorf("the disk is full: %w", err)
+		return fmt.Errorf("%w: %w", ErrDiskFull, err)
 	}
 	return err
 }
@@ -238,6 +241,13 @@ func (db *DB) Save(ch survey.Change) error {
 		return fmt.Errorf("cannot save: %w", explainOpen(err))
 	}
 	return nil
+}
+
+// Discard deletes a response and its answers, for a participant who
+// stopped and whose survey throws stopped answers away.
+func (db *DB) Discard(responseID string) error {
+	_, err := db.sql.Exec(`DELETE FROM responses WHERE id = ?`, responseID)
+	return explainOpen(err)
 }
 
 // ErrNotFound is returned when a survey or response does not exist.
