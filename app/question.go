@@ -25,6 +25,7 @@ type questionScreen struct {
 	q        *survey.Question
 	tiles    []*tile
 	nextTile *tile
+	input    fyne.Focusable // the first place to type or pick, if no tiles
 	message  *widget.Label
 	note     *fyne.Container
 }
@@ -71,9 +72,12 @@ func (u *UI) showQuestion() {
 	}
 	u.show("question", screenFrame(body), keys)
 	qs.nextTile = next
-	if len(qs.tiles) > 0 {
+	switch {
+	case len(qs.tiles) > 0:
 		u.win.Canvas().Focus(qs.tiles[0])
-	} else {
+	case qs.input != nil:
+		u.win.Canvas().Focus(qs.input) // a keyboard user can type at once
+	default:
 		u.win.Canvas().Focus(next)
 	}
 	u.touch()
@@ -149,6 +153,7 @@ func objects(ts []*tile) []fyne.CanvasObject {
 
 // entry wires a typed answer to the session.
 func (qs *questionScreen) entry(e *widget.Entry) fyne.CanvasObject {
+	qs.input = e
 	e.SetText(qs.u.session.Answer(qs.q.ID).String())
 	e.OnChanged = func(s string) {
 		qs.u.session.SetText(s)
@@ -188,6 +193,7 @@ func (qs *questionScreen) date() fyne.CanvasObject {
 		qs.u.session.SetText(fmt.Sprintf("%s-%02d-%02d", year.Selected, month.SelectedIndex()+1, day.SelectedIndex()+1))
 	}
 	day.OnChanged, month.OnChanged, year.OnChanged = changed, changed, changed
+	qs.input = day
 	return container.NewVBox(container.NewGridWithColumns(3, day, month, year))
 }
 
