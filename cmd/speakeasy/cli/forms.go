@@ -1,0 +1,263 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"speakeasy/survey"
+	"speakeasy/survey/check"
+	"speakeasy/survey/store"
+	"speakeasy/survey/xlsform"
+)
+
+func runCheck(env *Env, args []string) error {
+	fs := newFlags(env, "check", "FILE [--jargon LIST]",
+		"Checks a survey file (Speakeasy's .json or an XLSForm .xlsx): first that Speakeasy can use it,\n"+
+			"then that its words are easy to read. Each warning says where it is. It fails only when\n"+
+			"the survey cannot be used; warnings are advice.")
+	jargon := fs.String("jargon", "", "a list of hard words to use instead of the built-in one,\none \"hard words -> plainer words\" a line (see --print-jargon)")
+	printJargon := fs.Bool("print-jargon", false, "print the built-in list of hard words, to copy and change")
+	files, err := parseWithFiles(fs, args)
+	if err != nil {
+		return err
+	}
+	if *printJargon {
+		fmt.Fprint(env.Stdout, check.StarterText())
+		return nil
+	}
+	if len(files) != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	var list *check.Jargon
+	if *jargon != "" {
+		if list, err = check.LoadJargon(*jargon); err != nil {
+			return err
+		}
+	}
+	f, err := openSurveyFile(env, files[0])
+	if err != nil {
+		return err
+	}
+	f.printNotices(env.Stdout)
+	warnings := check.Survey(f.survey, list)
+	for _, w := range warnings {
+		fmt.Fprintln(env.Stdout, f.where(w))
+	}
+	switch n := len(warnings); n {
+	case 0:
+		fmt.Fprintf(env.Stdout, "%s: no warnings; the words look easy to read.\n", f.path)
+	default:
+		fmt.Fprintf(env.Stdout, "%s: %s to look at.\n", f.path, plural(n, "warning"))
+	}
+	return nil
+}
+
+func runImportForm(env *Env, args []string) error {
+	fs := newFlags(env, "import-form", "FILE [--data DIR]",
+		"Adds a survey from an XLSForm spreadsheet (.xlsx, as ODK and KoboToolbox make) or a\n"+
+			"Speakeasy .json file. Pictures and sounds the form names are looked for beside it.\n"+
+			"A survey that is already here with other content becomes a new version.")
+	data := dataFlag(fs)
+	files, err := parseWithFiles(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	f, err := openSurveyFile(env, files[0])
+	if err != nil {
+		return err
+	}
+	f.printNotices(env.Stdout)
+	db, err := OpenData(*data)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	latest := 0
+	switch old, err := db.Survey(f.survey.ID, 0); {
+	case err == nil:
+		latest = old.Version
+	case !errors.Is(err, store.ErrNotFound):
+		return err
+	}
+	v, err := db.Publish(f.survey)
+	if err != nil {
+		return err
+	}
+	if v <= latest {
+		fmt.Fprintf(env.Stdout, "Survey %s is here already as version %d; nothing changed.\n", f.survey.ID, v)
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "Added survey %s version %d.\n", f.survey.ID, v)
+	return nil
+}
+
+func runExportForm(env *Env, args []string) error {
+	fs := newFlags(env, "export-form", "--survey ID --out FILE.xlsx|FILE.json [--version N] [--data DIR]",
+		"Saves a survey as an XLSForm spreadsheet, to edit in Excel or use with ODK or KoboToolbox,\n"+
+			"or as Speakeasy's own .json file. Either can be added back with import-form.")
+	which := fs.String("survey", "", "a survey ID, or a survey .json file (default: the survey the kiosk runs)")
+	version := fs.Int("version", 0, "which version of the survey (default: the newest)")
+	out := fs.String("out", "", "the file to write, ending in .xlsx or .json")
+	data := dataFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	ext := strings.ToLower(filepath.Ext(*out))
+	if fs.NArg() != 0 || (ext != ".xlsx" && ext != ".json") {
+		fs.Usage()
+		fmt.Fprintln(env.Stderr, "\nThe --out file must end in .xlsx or .json.")
+		return errUsage
+	}
+	db, err := OpenData(*data)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	s, err := loadSurvey(db, *which)
+	if err == nil && *version != 0 {
+		s, err = db.Survey(s.ID, *version)
+	}
+	if err != nil {
+		return err
+	}
+	err = saveFile(*out, func(w io.Writer) error {
+		if ext == ".xlsx" {
+			return xlsform.Write(s, w)
+		}
+		body, err := s.Marshal()
+		if err == nil {
+			_, err = w.Write(append(body, '\n'))
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Saved survey %s version %d to %s.\n", s.ID, s.Version, *out)
+	return nil
+}
+
+// parseWithFiles parses flags that may come before or after the file
+// names ("check FORM.xlsx --jargon LIST") and returns the file names.
+func parseWithFiles(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := parse(fs, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return files, nil
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// surveyFile is a survey read from a .json or an XLSForm file, with what
+// it takes to say where in the file a warning is.
+type surveyFile struct {
+	path   string
+	survey *survey.Survey
+	form   *xlsform.Form // nil for a .json file
+}
+
+// openSurveyFile reads and checks a survey file. When the survey cannot be
+// used, it prints every problem, one a line with the file and where in it,
+// and returns an error that counts them.
+func openSurveyFile(env *Env, path string) (*surveyFile, error) {
+	f := &surveyFile{path: path}
+	var err error
+	var lines []string
+	xlsx := strings.EqualFold(filepath.Ext(path), ".xlsx")
+	if xlsx {
+		f.form, err = xlsform.ReadFormFile(path)
+		var es xlsform.Errors
+		if errors.As(err, &es) {
+			for _, e := range es {
+				lines = append(lines, e.Error())
+			}
+		}
+	} else {
+		f.survey, err = survey.Load(path)
+		var ps survey.Problems
+		if errors.As(err, &ps) {
+			for _, p := range ps {
+				lines = append(lines, p.Error())
+			}
+		}
+	}
+	switch {
+	case len(lines) > 0:
+		for _, l := range lines {
+			fmt.Fprintf(env.Stderr, "%s: %s\n", path, l)
+		}
+		return nil, fmt.Errorf("%s cannot be used: %s", path, plural(len(lines), "problem"))
+	case err != nil && xlsx:
+		return nil, fmt.Errorf("%s: %w", path, err)
+	case err != nil:
+		return nil, err
+	}
+	if f.form != nil {
+		f.survey = f.form.Survey
+	}
+	return f, nil
+}
+
+// printNotices prints what reading an XLSForm left out, one a line.
+func (f *surveyFile) printNotices(w io.Writer) {
+	if f.form == nil {
+		return
+	}
+	for _, n := range f.form.Notices {
+		fmt.Fprintf(w, "%s: %s\n", f.path, n)
+	}
+}
+
+// where is a warning's line: the file, where in it, and the words.
+func (f *surveyFile) where(w check.Warning) string {
+	if f.form == nil {
+		return f.path + ": " + w.String()
+	}
+	at := f.form.Place(w.Question, w.Field, w.Choice, w.Lang).String()
+	if w.Question != "" {
+		at += fmt.Sprintf(" (question %q)", w.Question)
+	}
+	return fmt.Sprintf("%s: %s: %s %s", f.path, at, w.Message, w.Suggestion)
+}
+
+// saveFile writes a file through write, whole or not at all: a failure
+// leaves no half-written file in its place.
+func saveFile(path string, write func(io.Writer) error) error {
+	err := func() error {
+		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+		if err != nil {
+			return err
+		}
+		defer os.Remove(tmp.Name()) // after the rename there is nothing to remove
+		err = write(tmp)
+		if err == nil {
+			err = tmp.Chmod(0o644)
+		}
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(tmp.Name(), path)
+		}
+		return err
+	}()
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}
