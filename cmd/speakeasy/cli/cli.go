@@ -37,6 +37,8 @@ var commands = map[string]command{
 	"bundle":         {"save this laptop's results in one file", runBundle},
 	"merge":          {"add results from other laptops' files", runMerge},
 	"set-pin":        {"set the staff PIN", runSetPIN},
+	"backup":         {"keep a copy of the results in the data folder", runBackup},
+	"restore":        {"put a backup back in place of the results", runRestore},
 }
 
 // Env is what a subcommand may touch: its output streams.
