@@ -26,6 +26,12 @@ var staffPanels []StaffPanel
 // and the ways back to the survey or out of the app.
 func (u *UI) showStaff() {
 	u.stopTimer()
+	// Staff leaving the kiosk is a good moment for a copy of the results.
+	go func() {
+		if _, err := u.db.Backup(""); err != nil {
+			fyne.LogError("backup when staff opened their screen", err)
+		}
+	}()
 	home := u.staffHome()
 	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Today"), home))
 	for _, p := range staffPanels {

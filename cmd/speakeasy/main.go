@@ -4,6 +4,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -13,11 +14,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/app"
 	"speakeasy/app/speech"
 	"speakeasy/cmd/speakeasy/cli"
+	"speakeasy/survey/store"
 )
 
 // version and build are set from FyneApp.toml by the Makefile (-ldflags -X).
@@ -79,19 +82,61 @@ func run(kiosk bool, data string, quitWhenShown, bare bool) error {
 	if data == "" {
 		data = a.Storage().RootURI().Path()
 	}
-	db, err := cli.OpenData(data)
+	// One Speakeasy per data folder; the OS lets go of the lock if we crash.
+	unlock, err := store.Lock(data)
+	if errors.Is(err, store.ErrInUse) {
+		fmt.Fprintln(os.Stderr, "speakeasy:", err)
+		app.ShowProblem(a, w, lang.L("Speakeasy is already open"), err.Error()+". "+lang.L("Please use the Speakeasy window that is open."), nil)
+		w.ShowAndRun()
+		return err
+	}
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	cfg := app.Config{DB: db, Kiosk: kiosk, Quit: a.Quit}
-	if cfg.Speech, err = speech.Find(); err != nil {
-		cfg.NoSpeech = err.Error()
+	defer unlock()
+
+	var ui *app.UI
+	var db *store.DB
+	start := func() {
+		if db, err = cli.OpenData(data); err != nil {
+			app.ShowProblem(a, w, lang.L("Speakeasy cannot open its results"), err.Error(), nil)
+			return
+		}
+		go func() {
+			if _, err := db.DailyBackup(); err != nil {
+				fyne.LogError("daily backup", err)
+			}
+		}()
+		cfg := app.Config{DB: db, Kiosk: kiosk, Quit: a.Quit}
+		if cfg.Speech, err = speech.Find(); err != nil {
+			cfg.NoSpeech = err.Error()
+		}
+		if ui, err = app.New(a, w, cfg); err != nil {
+			app.ShowProblem(a, w, lang.L("Speakeasy cannot start the survey"), err.Error(), nil)
+			return
+		}
+		ui.Start()
 	}
-	ui, err := app.New(a, w, cfg)
-	if err != nil {
+	// A damaged results file is put aside, never deleted; staff choose what next.
+	var damaged *store.DamagedError
+	if err := store.CheckHealth(data); errors.As(err, &damaged) {
+		actions := map[string]func(){lang.L("Start with no results"): start}
+		if damaged.Backup != "" {
+			actions[lang.L("Put back the newest copy")] = func() {
+				if err := store.RestoreBackup(data, damaged.Backup); err != nil {
+					app.ShowProblem(a, w, lang.L("The copy could not be put back"), err.Error(), nil)
+					return
+				}
+				start()
+			}
+		}
+		app.ShowProblem(a, w, lang.L("The results file is damaged"), damaged.Error(), actions)
+	} else if err != nil {
 		return err
+	} else {
+		start()
 	}
+
 	// A shutdown or Ctrl+C closes cleanly, keeping the answers on screen.
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
@@ -99,8 +144,12 @@ func run(kiosk bool, data string, quitWhenShown, bare bool) error {
 		<-sig
 		fyne.Do(a.Quit)
 	}()
-	ui.Start()
 	w.ShowAndRun()
-	ui.Shutdown()
+	if ui != nil {
+		ui.Shutdown()
+	}
+	if db != nil {
+		db.Close()
+	}
 	return nil
 }

@@ -1,0 +1,64 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func TestLaptopsPanel_SaveThenAdd(t *testing.T) {
+	// Laptop A: one person answers the first question.
+	a, _, dbA := newTestUI(t)
+	test.Tap(tileNamed(t, a, "Start"))
+	test.Tap(a.keys.options[0])
+	test.Tap(tileNamed(t, a, "Next"))
+	a.Shutdown()
+	bundle := filepath.Join(t.TempDir(), "laptop-a.db")
+
+	panel := &laptopsPanel{win: a.win, db: dbA, progress: widget.NewProgressBar(), message: widget.NewLabel("")}
+	panel.pickSave = func(then func(string)) { then(bundle) }
+	a.win.SetContent(panel.view())
+	test.Tap(buttonNamed(t, panel, "Save results for another laptop"))
+	if !strings.Contains(panel.message.Text, "Saved 1 responses to "+bundle) {
+		t.Fatalf("after saving: %q", panel.message.Text)
+	}
+
+	// Laptop B adds the file twice: the second time adds nothing.
+	b, _, dbB := newTestUI(t)
+	panelB := &laptopsPanel{win: b.win, db: dbB, progress: widget.NewProgressBar(), message: widget.NewLabel("")}
+	panelB.pickOpen = func(then func(string)) { then(bundle) }
+	b.win.SetContent(panelB.view())
+	for _, want := range []string{"Added 1 new responses and updated 0. 0 were here already.", "Added 0 new responses and updated 0. 1 were here already."} {
+		test.Tap(buttonNamed(t, panelB, "Add results from another laptop"))
+		deadline := time.Now().Add(10 * time.Second)
+		for !strings.HasPrefix(panelB.message.Text, "Added") && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if !strings.Contains(panelB.message.Text, want) {
+			t.Fatalf("after adding: %q, want %q", panelB.message.Text, want)
+		}
+		panelB.message.SetText("")
+	}
+	if c, _ := dbB.CountResponses("", time.Time{}); c.Incomplete != 1 {
+		t.Fatalf("laptop B has %+v responses", c)
+	}
+}
+
+func buttonNamed(t *testing.T, p *laptopsPanel, label string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walk(p.win.Content(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no button %q", label)
+	}
+	return found
+}
