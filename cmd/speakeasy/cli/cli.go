@@ -26,6 +26,9 @@ type command struct {
 	run     func(env *Env, args []string) error
 }
 
+// hidden commands are test entry points, left out of --help.
+var hidden = map[string]bool{"walk": true}
+
 // commands is every subcommand, by name.
 var commands = map[string]command{
 	"check":          {"check a survey file and its words", runCheck},
@@ -39,6 +42,7 @@ var commands = map[string]command{
 	"set-pin":        {"set the staff PIN", runSetPIN},
 	"backup":         {"keep a copy of the results in the data folder", runBackup},
 	"restore":        {"put a backup back in place of the results", runRestore},
+	"walk":           {"answer the survey at random, for tests", runWalk},
 }
 
 // Env is what a subcommand may touch: its output streams.
@@ -56,7 +60,9 @@ func IsCommand(name string) bool {
 func Usage() string {
 	names := make([]string, 0, len(commands))
 	for n := range commands {
-		names = append(names, n)
+		if !hidden[n] {
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
 	var b strings.Builder
