@@ -282,9 +282,9 @@ func TestUI_StopKeepsOrThrowsAway(t *testing.T) {
 		rid := u.Session().Response().ID
 		test.Tap(tileNamed(t, u, "Next"))
 		test.Tap(tileNamed(t, u, "Stop"))
-		want := "Your answers so far will be kept."
+		want := "We will keep your answers so far."
 		if !keep {
-			want = "Your answers so far will be thrown away."
+			want = "We will throw away your answers so far."
 		}
 		if u.Screen() != "stop" || !strings.Contains(screenText(u), want) {
 			t.Fatalf("keep=%v: %s\n%s", keep, u.Screen(), screenText(u))

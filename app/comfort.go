@@ -134,9 +134,9 @@ func (u *UI) showConsent() {
 
 // showStop asks a participant who tapped Stop whether they want to stop.
 func (u *UI) showStop() {
-	kept := lang.L("Your answers so far will be kept.")
+	kept := lang.L("We will keep your answers so far.")
 	if !u.survey.KeepsOnStop() {
-		kept = lang.L("Your answers so far will be thrown away.")
+		kept = lang.L("We will throw away your answers so far.")
 	}
 	carryOn := func() { u.showQuestion() }
 	stop := func() {

@@ -94,13 +94,13 @@ func (p *laptopsPanel) add(path string) {
 			p.progress.Hide()
 			switch {
 			case err != nil:
-				p.message.SetText(lang.L("Nothing was added: {{.Why}}", map[string]string{"Why": err.Error()}))
+				p.message.SetText(lang.L("Speakeasy added nothing: {{.Why}}", map[string]string{"Why": err.Error()}))
 			default:
 				t := sum.Total()
 				msg := lang.L("Added {{.A}} new responses and updated {{.U}}. {{.S}} were here already.",
 					map[string]int{"A": t.Added, "U": t.Updated, "S": t.Already})
 				if berr == nil {
-					msg += "\n" + lang.L("A copy from before is kept in {{.Path}}.", map[string]string{"Path": backup})
+					msg += "\n" + lang.L("Speakeasy kept a copy from before in {{.Path}}.", map[string]string{"Path": backup})
 				}
 				p.message.SetText(msg)
 			}

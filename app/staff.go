@@ -86,7 +86,7 @@ func (u *UI) staffHome() fyne.CanvasObject {
 		}
 		u.win.SetTitle("Speakeasy: " + u.survey.Title.In(u.survey.Lang(), ""))
 		updateCounts()
-		message.SetText(lang.L("The survey is changed."))
+		message.SetText(lang.L("This laptop now runs that survey."))
 	})
 	pick.SetSelected(current)
 
@@ -99,7 +99,7 @@ func (u *UI) staffHome() fyne.CanvasObject {
 			return
 		}
 		u.event = event.Text
-		message.SetText(lang.L("The event name is saved."))
+		message.SetText(lang.L("Speakeasy saved the event name."))
 	})
 
 	var voice string

@@ -56,12 +56,7 @@ func newTestUI(tb testing.TB) (*UI, *fakeClock, *store.DB) {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { db.Close() })
-	data, _ := assets.BuiltinSurvey("ehc-plan")
-	s, err := survey.Parse(data)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := db.Publish(s); err != nil {
+	if err := publishBuiltin(db); err != nil {
 		tb.Fatal(err)
 	}
 	w := test.NewTempWindow(tb, nil)
@@ -73,6 +68,17 @@ func newTestUI(tb testing.TB) (*UI, *fakeClock, *store.DB) {
 	w.Resize(fyne.NewSize(1280, 800))
 	u.Start()
 	return u, clock, db
+}
+
+// publishBuiltin stores the built-in EHC plan survey in db.
+func publishBuiltin(db *store.DB) error {
+	data, _ := assets.BuiltinSurvey("ehc-plan")
+	s, err := survey.Parse(data)
+	if err != nil {
+		return err
+	}
+	_, err = db.Publish(s)
+	return err
 }
 
 // walk visits every object on screen.
