@@ -16,6 +16,8 @@ import (
 // 00-welcome, 01-<question ID>, ..., the thank-you screen last. Every
 // question is drawn, even ones skip rules would hide. Nothing is saved.
 func RenderScreens(s *survey.Survey, lang string, size fyne.Size, save func(name string, img image.Image) error) error {
+	drawNow = true // a picture of a screen must have its pictures in it
+	defer func() { drawNow = false }()
 	a := test.NewApp()
 	defer a.Quit()
 	w := test.NewWindow(nil)

@@ -287,13 +287,4 @@ func progress(ss *survey.Session) fyne.CanvasObject {
 	return row
 }
 
-func smallPicture(name string) fyne.CanvasObject {
-	res := pictureResource(name)
-	if res == nil {
-		return layout.NewSpacer()
-	}
-	img := canvas.NewImageFromResource(res)
-	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(fyne.NewSquareSize(48))
-	return img
-}
+func smallPicture(name string) fyne.CanvasObject { return newPicture(name, 48) }

@@ -10,8 +10,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"speakeasy/assets"
 )
 
 // tileStyle is how a tile looks when not chosen.
@@ -86,9 +84,7 @@ func (t *tile) CreateRenderer() fyne.WidgetRenderer {
 	t.ring = canvas.NewRectangle(color.Transparent)
 	t.ring.CornerRadius = 20
 	t.ring.StrokeWidth = 6
-	t.tick = canvas.NewImageFromResource(pictureResource("check-mark-button"))
-	t.tick.FillMode = canvas.ImageFillContain
-	t.tick.SetMinSize(fyne.NewSquareSize(48))
+	t.tick = newPicture("check-mark-button", 48)
 	t.text = widget.NewLabel(t.Label)
 	t.text.Wrapping = fyne.TextWrapWord
 	t.text.TextStyle.Bold = t.Style != styleAnswer
@@ -100,11 +96,8 @@ func (t *tile) CreateRenderer() fyne.WidgetRenderer {
 	}
 	var body fyne.CanvasObject
 	var pic fyne.CanvasObject = layout.NewSpacer()
-	if res := pictureResource(t.Picture); res != nil {
-		img := canvas.NewImageFromResource(res)
-		img.FillMode = canvas.ImageFillContain
-		img.SetMinSize(fyne.NewSquareSize(optionPicture))
-		pic = img
+	if t.Picture != "" {
+		pic = newPicture(t.Picture, optionPicture)
 	}
 	if t.Vertical {
 		t.text.Alignment = fyne.TextAlignCenter
@@ -173,48 +166,15 @@ func (o onPrimary) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 
 var (
 	pictureMu    sync.Mutex
-	pictureCache = map[string]fyne.Resource{}
 	highContrast bool // set with the theme; pictures follow it
 )
 
-// pictureResource gives the named built-in picture as a Fyne resource, or
-// nil when the name is empty or unknown. Resources are made once.
-func pictureResource(name string) fyne.Resource {
-	if name == "" {
-		return nil
-	}
-	pictureMu.Lock()
-	defer pictureMu.Unlock()
-	key := name
-	if highContrast {
-		key = "hc/" + name
-	}
-	if r, ok := pictureCache[key]; ok {
-		return r
-	}
-	get := assets.Picture
-	if highContrast {
-		get = assets.HighContrastPicture
-	}
-	data, ok := get(name)
-	if !ok {
-		return nil
-	}
-	r := fyne.NewStaticResource(key+".svg", data)
-	pictureCache[key] = r
-	return r
-}
-
 // bigPicture is a question's or screen's picture at full size.
 func bigPicture(name string) fyne.CanvasObject {
-	res := pictureResource(name)
-	if res == nil {
+	if name == "" {
 		return layout.NewSpacer()
 	}
-	img := canvas.NewImageFromResource(res)
-	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(fyne.NewSquareSize(pictureSize))
-	return img
+	return newPicture(name, pictureSize)
 }
 
 // words is a left-aligned, wrapping label; heading makes it large and bold.

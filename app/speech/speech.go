@@ -52,9 +52,10 @@ func Find() (Engine, error) {
 		return nil, fmt.Errorf("%w: Windows PowerShell is missing", ErrNoEngine)
 	}
 	if p, err := exec.LookPath("espeak-ng"); err == nil {
-		voices := espeakVoices(p)
+		// Asking espeak-ng for its voices takes a moment: do it on first use, not at start.
+		voices := sync.OnceValue(func() map[string]bool { return espeakVoices(p) })
 		return &cmdEngine{name: "espeak-ng", say: func(t, lang string) *exec.Cmd {
-			if voices[lang] {
+			if voices()[lang] {
 				return exec.Command(p, "-v", lang, "-s", "140", "--", t)
 			}
 			return exec.Command(p, "-s", "140", "--", t)
