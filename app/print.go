@@ -22,10 +22,13 @@ func RenderScreens(s *survey.Survey, lang string, size fyne.Size, save func(name
 	defer a.Quit()
 	w := test.NewWindow(nil)
 	defer w.Close()
-	u := &UI{win: w, cfg: Config{Clock: stillClock{}, Now: time.Now}, theme: newTheme(), survey: s}
+	u := &UI{win: w, cfg: Config{Clock: stillClock{}, Now: time.Now}, theme: newTheme(), survey: s, lang: lang}
+	useLanguage(lang)
+	defer useLanguage("en")
 	a.Settings().SetTheme(u.theme)
 	w.Resize(size)
 
+	u.screen = "welcome" // as if redrawn: keeps the chosen language
 	u.showWelcome()
 	if err := save("00-welcome", w.Canvas().Capture()); err != nil {
 		return err

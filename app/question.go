@@ -52,17 +52,18 @@ func (u *UI) showQuestion() {
 	if !ss.CanGoBack() {
 		back.Hide()
 	}
-	nav := container.NewGridWithColumns(3, back, layout.NewSpacer(), next)
 
-	top := []fyne.CanvasObject{}
+	// Listen and Stop sit with Back and Next, so the question keeps its room.
+	row := []fyne.CanvasObject{back}
 	if u.reader != nil {
-		top = append(top, newTile(lang.L("Listen"), "speaker-high-volume", stylePlain, func() {
+		row = append(row, newTile(lang.L("Listen"), "speaker-high-volume", stylePlain, func() {
 			u.touch()
 			u.toggleReading(said, qs.tiles)
 		}))
 	}
-	top = append(top, newTile(lang.L("Stop"), "stop-sign", stylePlain, u.showStop))
-	header := container.NewBorder(nil, nil, nil, container.NewGridWithColumns(len(top), top...), progress(ss))
+	row = append(row, newTile(lang.L("Stop"), "stop-sign", stylePlain, u.showStop), next)
+	nav := container.NewGridWithColumns(len(row), row...)
+	header := progress(ss)
 	body := container.NewBorder(header, nav,
 		container.NewVBox(container.NewCenter(bigPicture(q.Picture))), nil,
 		right)

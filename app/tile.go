@@ -86,7 +86,9 @@ func (t *tile) CreateRenderer() fyne.WidgetRenderer {
 	t.ring.StrokeWidth = 6
 	t.tick = newPicture("check-mark-button", 48)
 	t.text = widget.NewLabel(t.Label)
-	t.text.Wrapping = fyne.TextWrapWord
+	if t.Style == styleAnswer {
+		t.text.Wrapping = fyne.TextWrapWord // answers can be long; buttons are a word or two
+	}
 	t.text.TextStyle.Bold = t.Style != styleAnswer
 
 	var label fyne.CanvasObject = t.text
@@ -101,8 +103,9 @@ func (t *tile) CreateRenderer() fyne.WidgetRenderer {
 	}
 	if t.Vertical {
 		t.text.Alignment = fyne.TextAlignCenter
-		body = container.NewBorder(container.NewHBox(layout.NewSpacer(), t.tick), nil, nil, nil,
-			container.NewVBox(pic, label))
+		// The tick sits over the top corner, so a row of faces stays low.
+		body = container.NewStack(container.NewVBox(pic, label),
+			container.NewVBox(container.NewHBox(layout.NewSpacer(), t.tick)))
 	} else {
 		body = container.NewBorder(nil, nil, pic, t.tick,
 			container.NewVBox(layout.NewSpacer(), label, layout.NewSpacer()))
