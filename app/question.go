@@ -54,7 +54,8 @@ func (u *UI) showQuestion() {
 	}
 
 	// Listen and Stop sit with Back and Next, so the question keeps its room.
-	row := []fyne.CanvasObject{back}
+	// Back keeps its place when hidden, so Next never moves.
+	row := []fyne.CanvasObject{container.NewStack(back)}
 	if u.reader != nil {
 		row = append(row, newTile(lang.L("Listen"), "speaker-high-volume", stylePlain, func() {
 			u.touch()
