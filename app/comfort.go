@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+
+	"speakeasy/survey"
 )
 
 // comfort is one participant's choices on the welcome screen. They last
@@ -70,7 +72,8 @@ func (u *UI) resetComfort() {
 
 // setTheme makes a theme from the comfort settings and applies it.
 func (u *UI) setTheme() {
-	u.theme = &easyTheme{Bigger: 1 + 0.25*float32(u.comfort.bigger), HighContrast: u.comfort.contrast}
+	u.theme = &easyTheme{Bigger: 1 + 0.25*float32(u.comfort.bigger), HighContrast: u.comfort.contrast,
+		RightToLeft: survey.RightToLeft(u.lang)}
 	pictureMu.Lock()
 	highContrast = u.comfort.contrast
 	pictureMu.Unlock()
@@ -81,6 +84,7 @@ func (u *UI) setTheme() {
 func (u *UI) chooseLanguage(code string) {
 	u.lang = code
 	useLanguage(code)
+	u.setTheme()
 	u.showWelcome()
 }
 

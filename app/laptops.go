@@ -28,6 +28,7 @@ type laptopsPanel struct {
 	// pickSave and pickOpen choose a file; tests replace the dialogs.
 	pickSave func(then func(path string))
 	pickOpen func(then func(path string))
+	added    func() // called when an add has finished; for tests
 }
 
 func newLaptopsPanel(win fyne.Window, db *store.DB, _ string) fyne.CanvasObject {
@@ -103,6 +104,9 @@ func (p *laptopsPanel) add(path string) {
 					msg += "\n" + lang.L("Speakeasy kept a copy from before in {{.Path}}.", map[string]string{"Path": backup})
 				}
 				p.message.SetText(msg)
+			}
+			if p.added != nil {
+				p.added()
 			}
 		})
 	}()

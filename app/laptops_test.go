@@ -32,12 +32,15 @@ func TestLaptopsPanel_SaveThenAdd(t *testing.T) {
 	b, _, dbB := newTestUI(t)
 	panelB := &laptopsPanel{win: b.win, db: dbB, progress: widget.NewProgressBar(), message: widget.NewLabel("")}
 	panelB.pickOpen = func(then func(string)) { then(bundle) }
+	added := make(chan struct{}, 1)
+	panelB.added = func() { added <- struct{}{} }
 	b.win.SetContent(panelB.view())
 	for _, want := range []string{"Added 1 new responses and updated 0. 0 were here already.", "Added 0 new responses and updated 0. 1 were here already."} {
 		test.Tap(buttonNamed(t, panelB, "Add results from another laptop"))
-		deadline := time.Now().Add(10 * time.Second)
-		for !strings.HasPrefix(panelB.message.Text, "Added") && time.Now().Before(deadline) {
-			time.Sleep(10 * time.Millisecond)
+		select {
+		case <-added:
+		case <-time.After(20 * time.Second):
+			t.Fatal("adding did not finish")
 		}
 		if !strings.Contains(panelB.message.Text, want) {
 			t.Fatalf("after adding: %q, want %q", panelB.message.Text, want)

@@ -25,7 +25,7 @@ func RenderScreens(s *survey.Survey, lang string, size fyne.Size, save func(name
 	u := &UI{win: w, cfg: Config{Clock: stillClock{}, Now: time.Now}, theme: newTheme(), survey: s, lang: lang}
 	useLanguage(lang)
 	defer useLanguage("en")
-	a.Settings().SetTheme(u.theme)
+	u.setTheme()
 	w.Resize(size)
 
 	u.screen = "welcome" // as if redrawn: keeps the chosen language

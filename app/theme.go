@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"speakeasy/assets"
 )
 
 // easyTheme is Speakeasy's easy-read look: big sans-serif text (28 px body
@@ -14,6 +16,7 @@ import (
 type easyTheme struct {
 	HighContrast bool
 	Bigger       float32 // 1 is normal; comfort steps make it larger
+	RightToLeft  bool    // an Arabic-script language is chosen
 }
 
 func newTheme() *easyTheme { return &easyTheme{Bigger: 1} }
@@ -117,7 +120,23 @@ func (t *easyTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Colo
 	return theme.DefaultTheme().Color(n, theme.VariantLight)
 }
 
-func (t *easyTheme) Font(s fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(s) }
+// Font is Fyne's own sans-serif, or Noto Sans Arabic for a right-to-left
+// language: Fyne 2.7 lays out the pieces of a line that come from different
+// fonts left to right, so a right-to-left line must come from one font.
+func (t *easyTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if t.RightToLeft && !s.Monospace && !s.Symbol {
+		if s.Bold {
+			return arabicBold
+		}
+		return arabicRegular
+	}
+	return theme.DefaultTheme().Font(s)
+}
+
+var (
+	arabicRegular = fyne.NewStaticResource("NotoSansArabic-Regular.ttf", assets.ArabicFont(false))
+	arabicBold    = fyne.NewStaticResource("NotoSansArabic-Bold.ttf", assets.ArabicFont(true))
+)
 
 func (t *easyTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 

@@ -88,6 +88,7 @@ func (t *tile) CreateRenderer() fyne.WidgetRenderer {
 	t.text = widget.NewLabel(t.Label)
 	if t.Style == styleAnswer {
 		t.text.Wrapping = fyne.TextWrapWord // answers can be long; buttons are a word or two
+		fitDirection(t.text, rtlLine/2)
 	}
 	t.text.TextStyle.Bold = t.Style != styleAnswer
 
@@ -184,9 +185,12 @@ func bigPicture(name string) fyne.CanvasObject {
 func words(s string, heading bool) *widget.Label {
 	l := widget.NewLabel(s)
 	l.Wrapping = fyne.TextWrapWord
+	width := rtlLine
 	if heading {
 		l.SizeName = theme.SizeNameHeadingText
 		l.TextStyle.Bold = true
+		width = rtlLine * 2 / 3
 	}
+	fitDirection(l, width)
 	return l
 }

@@ -1,0 +1,372 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"speakeasy/survey"
+	"speakeasy/survey/store"
+)
+
+func init() {
+	staffPanels = append(staffPanels, StaffPanel{Title: "Surveys", Make: func(win fyne.Window, db *store.DB, _ string) fyne.CanvasObject {
+		return newSurveysPanel(win, db).root
+	}})
+}
+
+// surveysPanel is the "Surveys" staff tab: every survey with its versions
+// and answers, the ways to make, copy, archive, import and export one, the
+// choice of the survey this laptop runs, and the editor (editor_edit.go).
+type surveysPanel struct {
+	win   fyne.Window
+	db    *store.DB
+	root  *fyne.Container // the list of surveys, or the editor
+	files filePicker      // file dialogs; tests replace them
+	// confirm asks staff before something that cannot be undone; tests
+	// replace it with a yes.
+	confirm func(question string, yes func())
+	clock   Clock // timers in preview windows; nil means real time
+
+	rows     []surveyRow
+	kiosk    string // the survey this laptop runs
+	selected int    // index into rows; -1 for none
+	list     *widget.List
+	newID    *widget.Entry
+	message  *widget.Label
+
+	edit, copy, archive, run, export *widget.Button
+
+	editor *editor // the survey being edited, nil on the list
+}
+
+// surveyRow is one survey in the list: published, or only a draft so far.
+type surveyRow struct {
+	store.SurveyInfo
+	published bool // false for a new survey that has only a draft
+	draft     bool // there are changes not published yet
+}
+
+func newSurveysPanel(win fyne.Window, db *store.DB) *surveysPanel {
+	p := &surveysPanel{win: win, db: db, root: container.NewStack(), files: dialogFiles(win), selected: -1}
+	p.confirm = func(question string, yes func()) {
+		dialog.ShowConfirm(lang.L("Are you sure?"), question, func(ok bool) {
+			if ok {
+				yes()
+			}
+		}, win)
+	}
+	p.showList()
+	return p
+}
+
+// showList puts the list of surveys on the panel, read afresh.
+func (p *surveysPanel) showList() {
+	p.editor = nil
+	p.message = words("", false)
+	p.reload()
+	p.list = widget.NewList(func() int { return len(p.rows) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("")
+			title.TextStyle.Bold = true
+			return container.NewVBox(title, widget.NewLabel(""))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			title, about := p.rows[i].describe(p.kiosk)
+			c.Objects[0].(*widget.Label).SetText(title)
+			c.Objects[1].(*widget.Label).SetText(about)
+		})
+	p.list.OnSelected = func(i widget.ListItemID) { p.selected = i; p.updateButtons() }
+	p.list.OnUnselected = func(widget.ListItemID) { p.selected = -1; p.updateButtons() }
+
+	p.newID = widget.NewEntry()
+	p.newID.SetPlaceHolder(lang.L("Short name, like family-day"))
+	newSurvey := widget.NewButton(lang.L("New survey"), func() { p.create(p.newID.Text) })
+	importForm := widget.NewButton(lang.L("Add a survey from a file"), func() {
+		p.files.open([]string{".xlsx", ".json"}, p.importFile)
+	})
+	p.edit = widget.NewButton(lang.L("Edit"), func() { p.openEditor(p.rows[p.selected].ID) })
+	p.copy = widget.NewButton(lang.L("Make a copy"), p.duplicate)
+	p.archive = widget.NewButton(lang.L("Archive"), p.toggleArchive)
+	p.run = widget.NewButton(lang.L("Run on this laptop"), p.runHere)
+	p.export = widget.NewButton(lang.L("Save as a file"), p.exportSelected)
+	p.edit.Importance = widget.HighImportance
+	p.updateButtons()
+
+	top := container.NewVBox(
+		words(lang.L("Surveys"), true),
+		widget.NewLabel(lang.L("Choose a survey, then what to do with it.")),
+		container.NewBorder(nil, nil, nil, container.NewHBox(newSurvey, importForm), p.newID),
+	)
+	bottom := container.NewVBox(
+		container.NewHBox(p.edit, p.copy, p.archive, p.run, p.export),
+		p.message,
+	)
+	p.setContent(container.NewPadded(container.NewBorder(top, bottom, nil, nil, p.list)))
+}
+
+func (p *surveysPanel) setContent(o fyne.CanvasObject) {
+	p.root.Objects = []fyne.CanvasObject{o}
+	p.root.Refresh()
+}
+
+// reload reads the surveys and drafts again, keeping the selection.
+func (p *surveysPanel) reload() {
+	var keep string
+	if p.selected >= 0 && p.selected < len(p.rows) {
+		keep = p.rows[p.selected].ID
+	}
+	p.rows = nil
+	infos, err := p.db.Surveys()
+	if err == nil {
+		var drafts []store.DraftInfo
+		drafts, err = p.db.Drafts()
+		byID := map[string]int{}
+		for _, si := range infos {
+			byID[si.ID] = len(p.rows)
+			p.rows = append(p.rows, surveyRow{SurveyInfo: si, published: true})
+		}
+		for _, d := range drafts {
+			if i, ok := byID[d.ID]; ok {
+				p.rows[i].draft = true
+				continue
+			}
+			p.rows = append(p.rows, surveyRow{SurveyInfo: store.SurveyInfo{ID: d.ID, Title: d.Title}, draft: true})
+		}
+	}
+	if err == nil {
+		p.kiosk, err = p.db.KioskSurveyID()
+	}
+	if err != nil {
+		p.say(err.Error())
+	}
+	sort.SliceStable(p.rows, func(a, b int) bool { return p.rows[a].ID < p.rows[b].ID })
+	p.selected = -1
+	for i, r := range p.rows {
+		if r.ID == keep {
+			p.selected = i
+		}
+	}
+	if p.list != nil {
+		p.list.Refresh()
+		p.updateButtons()
+	}
+}
+
+// describe gives a row's two lines: the title, and what there is of it.
+func (r surveyRow) describe(kiosk string) (title, about string) {
+	title = fmt.Sprintf("%s (%s)", r.Title, r.ID)
+	var parts []string
+	if r.published {
+		parts = append(parts, lang.L("Version {{.V}}", map[string]int{"V": r.Latest}),
+			lang.L("{{.C}} finished, {{.I}} not finished", map[string]int{"C": r.Counts.Complete, "I": r.Counts.Incomplete}))
+		if r.draft {
+			parts = append(parts, lang.L("Changes not published"))
+		}
+	} else {
+		parts = append(parts, lang.L("Not published yet"))
+	}
+	if r.Archived {
+		parts = append(parts, lang.L("Archived"))
+	}
+	if r.ID == kiosk {
+		parts = append(parts, lang.L("Runs on this laptop"))
+	}
+	return title, strings.Join(parts, " · ")
+}
+
+// updateButtons enables what fits the chosen survey.
+func (p *surveysPanel) updateButtons() {
+	if p.edit == nil {
+		return
+	}
+	all := []*widget.Button{p.edit, p.copy, p.archive, p.run, p.export}
+	if p.selected < 0 || p.selected >= len(p.rows) {
+		for _, b := range all {
+			b.Disable()
+		}
+		return
+	}
+	for _, b := range all {
+		b.Enable()
+	}
+	r := p.rows[p.selected]
+	if r.Archived {
+		p.archive.SetText(lang.L("Bring back"))
+	} else {
+		p.archive.SetText(lang.L("Archive"))
+	}
+	if !r.published {
+		p.archive.Disable()
+		p.export.Disable()
+	}
+	if !r.published || r.Archived || r.ID == p.kiosk {
+		p.run.Disable()
+	}
+}
+
+func (p *surveysPanel) say(msg string) {
+	if p.editor != nil {
+		p.editor.say(msg)
+		return
+	}
+	p.message.SetText(msg)
+}
+
+// selectID chooses the survey with the given ID in the list.
+func (p *surveysPanel) selectID(id string) {
+	for i, r := range p.rows {
+		if r.ID == id {
+			p.list.Select(i)
+			return
+		}
+	}
+}
+
+// newSurvey is what a new survey starts as: a title and one information
+// screen, in English, ready to change.
+func newSurvey(id string) *survey.Survey {
+	return &survey.Survey{
+		ID: id, Languages: []string{"en"},
+		Title: survey.Text{"en": "New survey"},
+		Questions: []survey.Question{{ID: "hello", Kind: survey.KindNote, Picture: "waving-hand",
+			Text: survey.Text{"en": "Hello. Thank you for taking part."}}},
+	}
+}
+
+// create makes a new survey as a draft and opens it in the editor.
+func (p *surveysPanel) create(id string) {
+	id = strings.TrimSpace(id)
+	s := newSurvey(id)
+	if msg := idProblem(s); msg != "" {
+		p.say(lang.L("Please give the new survey a short name of letters, numbers and -, like family-day."))
+		return
+	}
+	if used, err := p.db.SurveyIDInUse(id); err != nil || used {
+		p.say(lang.L("There is a survey called {{.Name}} already. Please choose another name.", map[string]string{"Name": id}))
+		return
+	}
+	if err := p.db.SaveDraft(s); err != nil {
+		p.say(err.Error())
+		return
+	}
+	p.newID.SetText("")
+	p.openEditor(id)
+}
+
+// idProblem is what is wrong with a survey's own ID, or "".
+func idProblem(s *survey.Survey) string {
+	var ps survey.Problems
+	if errors.As(s.Validate(), &ps) {
+		for _, pr := range ps {
+			if pr.Question == "" && pr.Field == "id" {
+				return pr.Message
+			}
+		}
+	}
+	return ""
+}
+
+// duplicate copies the chosen survey under the name typed for a new one,
+// or the old name with "-copy".
+func (p *surveysPanel) duplicate() {
+	r := p.rows[p.selected]
+	id := strings.TrimSpace(p.newID.Text)
+	if id == "" {
+		id = r.ID + "-copy"
+		for n := 2; ; n++ {
+			if used, err := p.db.SurveyIDInUse(id); err != nil || !used {
+				break
+			}
+			id = fmt.Sprintf("%s-copy%d", r.ID, n)
+		}
+	}
+	var err error
+	if r.published {
+		_, err = p.db.Duplicate(r.ID, id)
+	} else {
+		err = p.copyDraft(r.ID, id)
+	}
+	switch {
+	case errors.Is(err, store.ErrExists):
+		p.say(lang.L("There is a survey called {{.Name}} already. Please choose another name.", map[string]string{"Name": id}))
+		return
+	case err != nil:
+		p.say(err.Error())
+		return
+	}
+	p.newID.SetText("")
+	p.reload()
+	p.selectID(id)
+	p.say(lang.L("The copy is called {{.Name}}.", map[string]string{"Name": id}))
+}
+
+// copyDraft copies a survey that has only a draft as a new draft.
+func (p *surveysPanel) copyDraft(from, to string) error {
+	if used, err := p.db.SurveyIDInUse(to); err != nil || used {
+		if err == nil {
+			err = store.ErrExists
+		}
+		return err
+	}
+	s, err := p.db.Draft(from)
+	if err != nil {
+		return err
+	}
+	s.ID, s.Version = to, 0
+	return p.db.SaveDraft(s)
+}
+
+func (p *surveysPanel) toggleArchive() {
+	r := p.rows[p.selected]
+	var err error
+	switch {
+	case r.Archived:
+		err = p.db.Unarchive(r.ID)
+	case r.ID == p.kiosk:
+		p.say(lang.L("This laptop runs this survey. Choose another one to run first."))
+		return
+	default:
+		err = p.db.Archive(r.ID)
+	}
+	if err != nil {
+		p.say(err.Error())
+		return
+	}
+	p.reload()
+	p.say("")
+}
+
+// runHere makes the chosen survey the one the kiosk runs.
+func (p *surveysPanel) runHere() {
+	r := p.rows[p.selected]
+	if !r.published || r.Archived {
+		p.say(lang.L("Only surveys you have published, and not archived, can run."))
+		return
+	}
+	if err := p.db.SetSetting("kiosk_survey", r.ID); err != nil {
+		p.say(err.Error())
+		return
+	}
+	p.reload()
+	p.say(lang.L("This laptop now runs {{.Name}}.", map[string]string{"Name": r.Title}))
+}
+
+// openEditor swaps the list for the editor of survey id.
+func (p *surveysPanel) openEditor(id string) {
+	e, err := openEditor(p, id)
+	if err != nil {
+		p.say(err.Error())
+		return
+	}
+	p.editor = e
+	p.setContent(e.view())
+}

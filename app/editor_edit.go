@@ -1,0 +1,437 @@
+package app
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"speakeasy/survey"
+	"speakeasy/survey/store"
+)
+
+// editor changes one survey: its parts in a list on the left (the survey
+// itself, then each question), the form for the chosen part on the right,
+// and at the top how many problems there are and the ways to publish and
+// preview. Every change is kept at once as a draft, so closing the app
+// loses nothing; publishing makes the draft a version.
+type editor struct {
+	p      *surveysPanel
+	db     *store.DB
+	draft  *survey.Survey
+	latest int  // the newest published version; 0 when never published
+	kept   bool // the store holds a draft with changes not published
+
+	part   int // the part on the form: -1 for the survey, else a question's index
+	list   *widget.List
+	form   *fyne.Container
+	boxes  noteBoxes
+	inputs map[noteKey]any // the form's inputs by what they change, for tests
+	notes  []note
+	local  map[noteKey]note           // the form's own findings, like a number that is not one
+	stash  map[string][]survey.Choice // choices put aside when a question's kind changes
+
+	heading, status, count, message *widget.Label
+
+	preview *UI // the newest preview window's screens, for tests
+}
+
+// openEditor reads survey id for editing: its draft if there is one,
+// otherwise its newest version.
+func openEditor(p *surveysPanel, id string) (*editor, error) {
+	e := &editor{p: p, db: p.db, part: -1, local: map[noteKey]note{}, stash: map[string][]survey.Choice{}}
+	pub, err := p.db.Survey(id, 0)
+	switch {
+	case err == nil:
+		e.latest = pub.Version
+	case !errors.Is(err, store.ErrNotFound):
+		return nil, err
+	}
+	draft, err := p.db.Draft(id)
+	switch {
+	case err == nil:
+		e.draft, e.kept = draft, true
+	case errors.Is(err, store.ErrNotFound) && pub != nil:
+		e.draft = cloneSurvey(pub)
+	default:
+		return nil, err
+	}
+	return e, nil
+}
+
+// cloneSurvey copies a survey deeply, through its JSON.
+func cloneSurvey(s *survey.Survey) *survey.Survey {
+	body, err := json.Marshal(s)
+	if err != nil {
+		panic(err) // a Survey is plain data; this cannot happen
+	}
+	var c survey.Survey
+	if err := json.Unmarshal(body, &c); err != nil {
+		panic(err)
+	}
+	return &c
+}
+
+// view builds the editor.
+func (e *editor) view() fyne.CanvasObject {
+	e.heading = words("", true)
+	e.status = words("", false)
+	e.count = words("", false)
+	e.message = words("", false)
+	back := widget.NewButton(lang.L("Back to the list"), e.p.showList)
+	publish := widget.NewButton(lang.L("Publish"), e.publish)
+	publish.Importance = widget.HighImportance
+	walk := widget.NewButton(lang.L("Try the whole survey"), func() { e.showPreview("") })
+	discard := widget.NewButton(lang.L("Throw away the changes"), e.discard)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, back, nil, e.heading),
+		container.NewHBox(publish, walk, discard),
+		e.status, e.count, e.message,
+	)
+
+	e.list = widget.NewList(func() int { return 1 + len(e.draft.Questions) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("")
+			title.TextStyle.Bold = true
+			title.Truncation = fyne.TextTruncateEllipsis
+			about := widget.NewLabel("")
+			about.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(title, about)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			title, about := e.partLines(i - 1)
+			c.Objects[0].(*widget.Label).SetText(title)
+			c.Objects[1].(*widget.Label).SetText(about)
+		})
+	e.list.OnSelected = func(i widget.ListItemID) {
+		if i-1 != e.part {
+			e.part = i - 1
+			e.showPart()
+		}
+	}
+	add := widget.NewButton(lang.L("Add a question"), e.addQuestion)
+	up := widget.NewButton(lang.L("Move up"), func() { e.moveQuestion(-1) })
+	down := widget.NewButton(lang.L("Move down"), func() { e.moveQuestion(1) })
+	del := widget.NewButton(lang.L("Delete the question"), e.deleteQuestion)
+	left := container.NewBorder(nil, container.NewVBox(add, container.NewGridWithColumns(2, up, down), del), nil, nil, e.list)
+
+	e.form = container.NewStack()
+	split := container.NewHSplit(left, e.form)
+	split.Offset = 0.3
+	e.choose(-1)
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, split))
+}
+
+// partLines are a part's two lines in the list: its name, and its kind
+// with how many notes it has.
+func (e *editor) partLines(q int) (title, about string) {
+	problems, advice := countNotes(e.notes, q)
+	counts := lang.L("Problems: {{.P}} · Easy read: {{.W}}", map[string]int{"P": problems, "W": advice})
+	if q < 0 {
+		return lang.L("About the survey"), counts
+	}
+	qu := &e.draft.Questions[q]
+	text := strings.TrimSpace(qu.Text.In(e.draft.Lang(), ""))
+	if text == "" {
+		text = lang.L("(no words yet)")
+	}
+	return fmt.Sprintf("%d. %s", q+1, text), kindName(qu.Kind) + " · " + counts
+}
+
+// choose shows part q (-1: the survey) on the form and in the list.
+func (e *editor) choose(q int) {
+	e.part = q
+	e.showPart()
+	e.list.Select(q + 1)
+}
+
+// showPart builds the form for the part chosen and puts its notes on it.
+func (e *editor) showPart() {
+	e.boxes = noteBoxes{}
+	e.inputs = map[noteKey]any{}
+	var f fyne.CanvasObject
+	if e.part < 0 || e.part >= len(e.draft.Questions) {
+		e.part = -1
+		f = e.surveyForm()
+	} else {
+		f = e.questionForm(e.part)
+	}
+	e.form.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(f))}
+	e.form.Refresh()
+	e.recheck() // building the form may have noted a missing file
+}
+
+// change keeps the draft after every edit and checks it again.
+func (e *editor) change() {
+	if err := e.db.SaveDraft(e.draft); err != nil {
+		e.say(err.Error())
+	} else {
+		e.kept = true
+	}
+	e.recheck()
+}
+
+// recheck finds every problem and easy-read note and shows each beside
+// what it concerns, with the counts at the top and in the list.
+func (e *editor) recheck() {
+	e.notes = findNotes(e.draft)
+	for _, n := range e.local {
+		e.notes = append(e.notes, n)
+	}
+	if e.boxes != nil {
+		e.boxes.fill(e.notes)
+	}
+	e.heading.SetText(fmt.Sprintf("%s (%s)", e.draft.Title.In(e.draft.Lang(), ""), e.draft.ID))
+	e.count.SetText(summary(e.notes))
+	e.status.SetText(e.statusText())
+	if e.list != nil {
+		e.list.Refresh()
+	}
+}
+
+func (e *editor) statusText() string {
+	switch {
+	case e.latest == 0:
+		return lang.L("You have not published this survey yet. Speakeasy keeps your changes as a draft.")
+	case !e.kept:
+		return lang.L("No changes since version {{.V}}.", map[string]int{"V": e.latest})
+	case e.draft.Version < e.latest:
+		return lang.L("Your changes started from version {{.Base}}. Version {{.V}} came later; publishing puts your changes after it.",
+			map[string]int{"Base": e.draft.Version, "V": e.latest})
+	}
+	return lang.L("Speakeasy keeps your changes as a draft until you publish them.")
+}
+
+func (e *editor) say(msg string) { e.message.SetText(msg) }
+
+// problems counts the notes that stop publishing.
+func (e *editor) problems() int {
+	n := 0
+	for _, no := range e.notes {
+		if no.problem {
+			n++
+		}
+	}
+	return n
+}
+
+// publish makes the draft the survey's newest version. A survey that has
+// responses keeps its old versions, and the responses stay with theirs.
+func (e *editor) publish() {
+	e.recheck()
+	if n := e.problems(); n > 0 {
+		e.say(lang.L("Please fix the problems first. There are {{.N}}.", map[string]int{"N": n}))
+		return
+	}
+	s := cloneSurvey(e.draft)
+	v, err := e.db.Publish(s)
+	if err != nil {
+		e.say(err.Error())
+		return
+	}
+	if err := e.db.DeleteDraft(s.ID); err != nil {
+		e.say(err.Error())
+		return
+	}
+	if v < e.latest {
+		// The same words as an older version: the store keeps that number,
+		// and the newest version stays in use.
+		e.say(lang.L("This is the same as version {{.V}}. Version {{.Latest}} stays the newest.", map[string]int{"V": v, "Latest": e.latest}))
+	} else {
+		e.latest = v
+		e.say(lang.L("Published as version {{.V}}.", map[string]int{"V": v}))
+	}
+	e.draft, e.kept = s, false
+	e.showPart()
+	e.recheck()
+}
+
+// discard throws the draft away, back to the newest version; a survey
+// never published goes altogether.
+func (e *editor) discard() {
+	if !e.kept {
+		e.say(lang.L("There are no changes to throw away."))
+		return
+	}
+	e.p.confirm(lang.L("Throw away your changes to this survey?"), func() {
+		if err := e.db.DeleteDraft(e.draft.ID); err != nil {
+			e.say(err.Error())
+			return
+		}
+		if e.latest == 0 {
+			e.p.showList()
+			return
+		}
+		s, err := e.db.Survey(e.draft.ID, 0)
+		if err != nil {
+			e.say(err.Error())
+			return
+		}
+		e.draft, e.kept, e.local = s, false, map[noteKey]note{}
+		e.recheck()
+		e.choose(-1)
+		e.say(lang.L("Your changes are gone."))
+	})
+}
+
+// addQuestion adds a yes/no question after the one chosen.
+func (e *editor) addQuestion() {
+	at := len(e.draft.Questions)
+	if e.part >= 0 {
+		at = e.part + 1
+	}
+	ids := map[string]bool{}
+	for _, q := range e.draft.Questions {
+		ids[q.ID] = true
+	}
+	id := ""
+	for n := len(e.draft.Questions) + 1; id == "" || ids[id]; n++ {
+		id = fmt.Sprintf("q%d", n)
+	}
+	q := survey.Question{ID: id, Kind: survey.KindYesNo}
+	e.draft.Questions = append(e.draft.Questions[:at], append([]survey.Question{q}, e.draft.Questions[at:]...)...)
+	e.local = map[noteKey]note{}
+	e.change()
+	e.choose(at)
+}
+
+// moveQuestion moves the chosen question up (-1) or down (+1).
+func (e *editor) moveQuestion(by int) {
+	i, j := e.part, e.part+by
+	qs := e.draft.Questions
+	if i < 0 || j < 0 || j >= len(qs) {
+		return
+	}
+	qs[i], qs[j] = qs[j], qs[i]
+	e.local = map[noteKey]note{}
+	e.change()
+	e.choose(j)
+}
+
+// deleteQuestion deletes the chosen question, once staff say yes.
+func (e *editor) deleteQuestion() {
+	i := e.part
+	if i < 0 {
+		return
+	}
+	e.p.confirm(lang.L("Delete this question?"), func() {
+		e.draft.Questions = append(e.draft.Questions[:i], e.draft.Questions[i+1:]...)
+		e.local = map[noteKey]note{}
+		e.change()
+		e.choose(min(i, len(e.draft.Questions)-1))
+	})
+}
+
+// field is one part of a form: a caption, the inputs, and the notes about
+// the field under them.
+func (e *editor) field(caption string, body fyne.CanvasObject, k noteKey) fyne.CanvasObject {
+	c := widget.NewLabel(caption)
+	c.TextStyle.Bold = true
+	return container.NewVBox(c, body, e.boxes.box(k))
+}
+
+// texts is one Entry a language for t, each with its own notes.
+func (e *editor) texts(t *survey.Text, k noteKey, multiLine bool) fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, l := range e.draft.Languages {
+		var en *widget.Entry
+		if multiLine {
+			en = widget.NewMultiLineEntry()
+			en.Wrapping = fyne.TextWrapWord
+			en.SetMinRowsVisible(2)
+		} else {
+			en = widget.NewEntry()
+		}
+		en.SetText((*t)[l])
+		en.OnChanged = func(s string) {
+			if *t == nil {
+				*t = survey.Text{}
+			}
+			if s == "" {
+				delete(*t, l)
+			} else {
+				(*t)[l] = s
+			}
+			e.change()
+		}
+		kl := k
+		kl.lang = l
+		e.inputs[kl] = en
+		name := widget.NewLabel(languageLabel(l))
+		box.Add(container.NewBorder(nil, nil, name, nil, en))
+		box.Add(e.boxes.box(kl))
+	}
+	return box
+}
+
+func languageLabel(code string) string {
+	if n := survey.LanguageName(code); n != code {
+		return fmt.Sprintf("%s (%s)", n, code)
+	}
+	return code
+}
+
+// surveyForm is the form for the survey itself: its words, picture and
+// languages.
+func (e *editor) surveyForm() fyne.CanvasObject {
+	s := e.draft
+	f := container.NewVBox(
+		words(lang.L("About the survey"), true),
+		e.boxes.box(keyAt(-1, "")),
+		widget.NewLabel(lang.L("Short name: {{.Name}}", map[string]string{"Name": s.ID})),
+		e.field(lang.L("Title"), e.texts(&s.Title, keyAt(-1, "title"), false), keyAt(-1, "title")),
+		e.field(lang.L("Welcome words"), e.texts(&s.Welcome, keyAt(-1, "welcome"), true), keyAt(-1, "welcome")),
+		e.field(lang.L("Thank-you words, at the end"), e.texts(&s.Thanks, keyAt(-1, "thanks"), true), keyAt(-1, "thanks")),
+		e.field(lang.L("Picture on the welcome screen"), e.picturePart(&s.Picture, keyAt(-1, "picture")), keyAt(-1, "picture")),
+		e.field(lang.L("Languages"), e.languagesPart(), keyAt(-1, "languages")),
+	)
+	return f
+}
+
+var languageCode = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$`)
+
+// languagesPart lists the survey's languages, the first being the main
+// one, with ways to add and remove one.
+func (e *editor) languagesPart() fyne.CanvasObject {
+	s := e.draft
+	box := container.NewVBox(widget.NewLabel(lang.L("The first language is the main one. Every question needs words in it.")))
+	for _, l := range s.Languages {
+		remove := widget.NewButton(lang.L("Remove"), func() {
+			s.Languages = slices.DeleteFunc(slices.Clone(s.Languages), func(x string) bool { return x == l })
+			e.change()
+			e.showPart()
+		})
+		if len(s.Languages) == 1 {
+			remove.Disable()
+		}
+		box.Add(container.NewBorder(nil, nil, nil, remove, widget.NewLabel(languageLabel(l))))
+	}
+	code := widget.NewEntry()
+	code.SetPlaceHolder(lang.L("Language code, like cy for Welsh"))
+	e.inputs[keyAt(-1, "languages")] = code
+	add := widget.NewButton(lang.L("Add the language"), func() {
+		c := strings.ToLower(strings.TrimSpace(code.Text))
+		switch {
+		case !languageCode.MatchString(c):
+			e.say(lang.L("A language code is 2 or 3 letters, like cy for Welsh."))
+			return
+		case slices.Contains(s.Languages, c):
+			e.say(lang.L("The survey has this language already."))
+			return
+		}
+		s.Languages = append(s.Languages, c)
+		e.say("")
+		e.change()
+		e.showPart()
+	})
+	box.Add(container.NewBorder(nil, nil, nil, add, code))
+	return box
+}

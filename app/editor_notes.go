@@ -1,0 +1,166 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"speakeasy/survey"
+	"speakeasy/survey/check"
+)
+
+// noteKey says where on the editor's form a note belongs.
+type noteKey struct {
+	q      int    // question index; -1 for the survey itself
+	field  string // the JSON field; "" for the question or survey as a whole
+	choice int    // choice index; -1 for none
+	lang   string // the language of the words; "" for all of them
+}
+
+// keyAt is the place of a field of question q (-1: the survey).
+func keyAt(q int, field string) noteKey { return noteKey{q: q, field: field, choice: -1} }
+
+// note is one thing the editor tells the admin.
+type note struct {
+	at      noteKey
+	text    string
+	problem bool // it stops publishing; otherwise it is advice about the words
+}
+
+// findNotes checks s (survey.Validate, then the easy-read check) and ties
+// each finding to its question, field, answer and language. Validate also
+// parses the skip rules, so a preview made from s can use them.
+func findNotes(s *survey.Survey) []note {
+	index := map[string][]int{}
+	for i, q := range s.Questions {
+		index[q.ID] = append(index[q.ID], i)
+	}
+	// Validate names a question by its ID, or "number N" when it has none.
+	// Two questions with one ID both get the note: it is about both.
+	questions := func(name string) []int {
+		if name == "" {
+			return []int{-1}
+		}
+		if is, ok := index[name]; ok {
+			return is
+		}
+		var n int
+		if _, err := fmt.Sscanf(name, "number %d", &n); err == nil && n >= 1 && n <= len(s.Questions) {
+			return []int{n - 1}
+		}
+		return []int{-1}
+	}
+	var out []note
+	var ps survey.Problems
+	if errors.As(s.Validate(), &ps) {
+		for _, p := range ps {
+			for _, q := range questions(p.Question) {
+				out = append(out, note{at: keyAt(q, p.Field), text: p.Message, problem: true})
+			}
+		}
+	}
+	for _, w := range check.Survey(s, nil) {
+		text := strings.TrimSpace(w.Message + " " + w.Suggestion)
+		for _, q := range questions(w.Question) {
+			k := keyAt(q, w.Field)
+			k.lang = w.Lang
+			if q >= 0 && w.Choice != "" {
+				for j, c := range s.Questions[q].Choices {
+					if c.Value == w.Choice {
+						k.choice = j
+						break
+					}
+				}
+			}
+			out = append(out, note{at: k, text: text})
+		}
+	}
+	return out
+}
+
+// countNotes counts the problems and word notes about question q.
+func countNotes(ns []note, q int) (problems, advice int) {
+	for _, n := range ns {
+		if n.at.q != q {
+			continue
+		}
+		if n.problem {
+			problems++
+		} else {
+			advice++
+		}
+	}
+	return problems, advice
+}
+
+// noteBoxes are the places on the form where notes show, by key.
+type noteBoxes map[noteKey]*fyne.Container
+
+// box makes the place for notes about k, under the thing they concern.
+func (b noteBoxes) box(k noteKey) *fyne.Container {
+	c := container.NewVBox()
+	b[k] = c
+	return c
+}
+
+// place finds where a note about k shows: beside its language, else its
+// answer, else its field, else at the top of its question. It reports
+// false when none of these is on screen.
+func (b noteBoxes) place(k noteKey) (noteKey, bool) {
+	tries := []noteKey{k, {k.q, k.field, k.choice, ""}, {k.q, k.field, -1, ""}, {k.q, "", -1, ""}}
+	for _, t := range tries {
+		if _, ok := b[t]; ok {
+			return t, true
+		}
+	}
+	return k, false
+}
+
+// fill puts each note in its place, emptying places with none.
+func (b noteBoxes) fill(ns []note) {
+	byBox := map[noteKey][]fyne.CanvasObject{}
+	for _, n := range ns {
+		if k, ok := b.place(n.at); ok {
+			byBox[k] = append(byBox[k], noteLabel(n))
+		}
+	}
+	for k, c := range b {
+		c.Objects = byBox[k]
+		c.Refresh()
+	}
+}
+
+// noteLabel shows a note in words that say what sort it is, not in colour
+// alone.
+func noteLabel(n note) *widget.Label {
+	l := widget.NewLabel(lang.L("Easy read: {{.Text}}", map[string]string{"Text": n.text}))
+	l.Importance = widget.WarningImportance
+	if n.problem {
+		l.SetText(lang.L("Problem: {{.Text}}", map[string]string{"Text": n.text}))
+		l.Importance = widget.DangerImportance
+	}
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// summary is the line at the top of the editor: how much there is to do.
+func summary(ns []note) string {
+	var problems, advice int
+	for _, n := range ns {
+		if n.problem {
+			problems++
+		} else {
+			advice++
+		}
+	}
+	if problems+advice == 0 {
+		return lang.L("No problems found. You can publish.")
+	}
+	return lang.L("Problems to fix before you publish: {{.P}}. Things to look at in the words: {{.W}}.",
+		map[string]int{"P": problems, "W": advice})
+}

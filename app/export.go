@@ -1,0 +1,153 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"speakeasy/survey/export"
+	"speakeasy/survey/store"
+)
+
+// exportPanel saves a survey's answers as an Excel workbook: how many
+// there are by event and day, an optional password, and a progress bar
+// while the file is written.
+type exportPanel struct {
+	win      fyne.Window
+	db       *store.DB
+	surveyID string
+
+	counts   *fyne.Container
+	password *widget.Entry
+	save     *widget.Button
+	progress *widget.ProgressBar
+	message  *widget.Label
+	// pickSave asks where to save the file; tests replace the dialog.
+	pickSave func(then func(path string))
+}
+
+// NewExportPanel is the staff panel that exports surveyID's answers to Excel.
+func NewExportPanel(win fyne.Window, db *store.DB, surveyID string) fyne.CanvasObject {
+	return newExportPanel(win, db, surveyID).view()
+}
+
+func newExportPanel(win fyne.Window, db *store.DB, surveyID string) *exportPanel {
+	p := &exportPanel{
+		win: win, db: db, surveyID: surveyID,
+		counts:   container.NewVBox(),
+		password: widget.NewPasswordEntry(),
+		progress: widget.NewProgressBar(),
+		message:  widget.NewLabel(""),
+	}
+	p.message.Wrapping = fyne.TextWrapWord
+	p.password.SetPlaceHolder(lang.L("Password"))
+	p.progress.Hide()
+	p.save = widget.NewButton(lang.L("Export to Excel"), func() { p.pickSave(p.export) })
+	p.save.Importance = widget.HighImportance
+	p.pickSave = func(then func(string)) {
+		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err == nil && w != nil {
+				w.Close()
+				then(w.URI().Path())
+			}
+		}, win)
+		d.SetFileName(fmt.Sprintf("%s-answers-%s.xlsx", surveyID, time.Now().Format("2006-01-02")))
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+		d.Show()
+	}
+	p.showCounts()
+	return p
+}
+
+func (p *exportPanel) view() fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle(lang.L("Save the answers in a file"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	lock := widget.NewLabel(lang.L("To lock the file, type a password. You can leave this empty."))
+	lock.Wrapping = fyne.TextWrapWord
+	return container.NewVScroll(container.NewPadded(container.NewVBox(
+		heading, p.counts, lock, p.password, p.save, p.progress, p.message,
+	)))
+}
+
+// showCounts lists how many finished and did not, for each event and day.
+func (p *exportPanel) showCounts() {
+	p.counts.RemoveAll()
+	line := func(s string) {
+		l := widget.NewLabel(s)
+		l.Wrapping = fyne.TextWrapWord
+		p.counts.Add(l)
+	}
+	days, err := p.db.CountByEventDay(p.surveyID)
+	if err != nil {
+		line(err.Error())
+		return
+	}
+	if len(days) == 0 {
+		line(lang.L("Nobody has answered this survey yet."))
+		p.save.Disable()
+		return
+	}
+	var all store.Counts
+	for _, d := range days {
+		event := d.Event
+		if strings.TrimSpace(event) == "" {
+			event = lang.L("No event name")
+		}
+		line(lang.L("{{.Event}} on {{.Day}}: {{.C}} finished, {{.I}} not finished.", map[string]any{
+			"Event": event, "Day": dayWords(d.Day), "C": d.Complete, "I": d.Incomplete}))
+		all.Complete += d.Complete
+		all.Incomplete += d.Incomplete
+	}
+	line(lang.L("In all: {{.C}} finished, {{.I}} not finished.", map[string]int{"C": all.Complete, "I": all.Incomplete}))
+	p.save.Enable()
+}
+
+// dayWords writes a year-month-day date as "3 June 2024", the month in
+// the app's language.
+func dayWords(day string) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return day
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), lang.L(t.Month().String()), t.Year())
+}
+
+// export writes the workbook in the background, moving the progress bar
+// through fyne.Do, and says where the file is when it is done.
+func (p *exportPanel) export(path string) {
+	if filepath.Ext(path) == "" {
+		path += ".xlsx"
+	}
+	opts := export.Options{SurveyID: p.surveyID, Password: p.password.Text, Format: export.XLSX,
+		Progress: func(done, total int) {
+			fyne.Do(func() { p.progress.SetValue(float64(done) / float64(max(total, 1))) })
+		}}
+	p.save.Disable()
+	p.progress.SetValue(0)
+	p.progress.Show()
+	p.message.SetText(lang.L("Saving the answers. Please wait."))
+	go func() {
+		sum, err := export.Export(context.Background(), p.db, path, opts)
+		fyne.Do(func() {
+			p.save.Enable()
+			p.progress.Hide()
+			if err != nil {
+				p.message.SetText(err.Error())
+				return
+			}
+			msg := lang.L("Saved {{.N}} responses to {{.Path}}.", map[string]any{"N": sum.Responses, "Path": sum.Path})
+			if opts.Password != "" {
+				msg += " " + lang.L("Only people with the password can open the file.")
+			}
+			p.message.SetText(msg)
+		})
+	}()
+}
