@@ -111,10 +111,13 @@ func (p *surveysPanel) showList() {
 		p.message,
 	)
 	p.setContent(container.NewPadded(container.NewBorder(top, bottom, nil, nil, p.list)))
+	if p.selected >= 0 {
+		p.list.Select(p.selected)
+	}
 }
 
 func (p *surveysPanel) setContent(o fyne.CanvasObject) {
-	p.root.Objects = []fyne.CanvasObject{o}
+	p.root.Objects = []fyne.CanvasObject{atDesk(o)}
 	p.root.Refresh()
 }
 
@@ -157,6 +160,12 @@ func (p *surveysPanel) reload() {
 	}
 	if p.list != nil {
 		p.list.Refresh()
+		// Rows may have moved: show the same survey chosen.
+		if p.selected >= 0 {
+			p.list.Select(p.selected)
+		} else {
+			p.list.UnselectAll()
+		}
 		p.updateButtons()
 	}
 }
@@ -245,15 +254,10 @@ func newSurvey(id string) *survey.Survey {
 // create makes a new survey as a draft and opens it in the editor.
 func (p *surveysPanel) create(id string) {
 	id = strings.TrimSpace(id)
+	if !p.newNameOK(id) {
+		return
+	}
 	s := newSurvey(id)
-	if msg := idProblem(s); msg != "" {
-		p.say(lang.L("Please give the new survey a short name of letters, numbers and -, like family-day."))
-		return
-	}
-	if used, err := p.db.SurveyIDInUse(id); err != nil || used {
-		p.say(lang.L("There is a survey called {{.Name}} already. Please choose another name.", map[string]string{"Name": id}))
-		return
-	}
 	if err := p.db.SaveDraft(s); err != nil {
 		p.say(err.Error())
 		return
@@ -262,17 +266,28 @@ func (p *surveysPanel) create(id string) {
 	p.openEditor(id)
 }
 
-// idProblem is what is wrong with a survey's own ID, or "".
-func idProblem(s *survey.Survey) string {
+// newNameOK checks a new survey's ID: it must be one Validate accepts and
+// not be in use. If not, it says why.
+func (p *surveysPanel) newNameOK(id string) bool {
 	var ps survey.Problems
-	if errors.As(s.Validate(), &ps) {
+	if errors.As((&survey.Survey{ID: id}).Validate(), &ps) {
 		for _, pr := range ps {
 			if pr.Question == "" && pr.Field == "id" {
-				return pr.Message
+				p.say(lang.L("Please give the new survey a short name of letters, numbers and -, like family-day."))
+				return false
 			}
 		}
 	}
-	return ""
+	used, err := p.db.SurveyIDInUse(id)
+	switch {
+	case err != nil:
+		p.say(err.Error())
+		return false
+	case used:
+		p.say(lang.L("There is a survey called {{.Name}} already. Please choose another name.", map[string]string{"Name": id}))
+		return false
+	}
+	return true
 }
 
 // duplicate copies the chosen survey under the name typed for a new one,
@@ -289,17 +304,16 @@ func (p *surveysPanel) duplicate() {
 			id = fmt.Sprintf("%s-copy%d", r.ID, n)
 		}
 	}
+	if !p.newNameOK(id) {
+		return
+	}
 	var err error
 	if r.published {
 		_, err = p.db.Duplicate(r.ID, id)
 	} else {
 		err = p.copyDraft(r.ID, id)
 	}
-	switch {
-	case errors.Is(err, store.ErrExists):
-		p.say(lang.L("There is a survey called {{.Name}} already. Please choose another name.", map[string]string{"Name": id}))
-		return
-	case err != nil:
+	if err != nil {
 		p.say(err.Error())
 		return
 	}
@@ -311,12 +325,6 @@ func (p *surveysPanel) duplicate() {
 
 // copyDraft copies a survey that has only a draft as a new draft.
 func (p *surveysPanel) copyDraft(from, to string) error {
-	if used, err := p.db.SurveyIDInUse(to); err != nil || used {
-		if err == nil {
-			err = store.ErrExists
-		}
-		return err
-	}
 	s, err := p.db.Draft(from)
 	if err != nil {
 		return err

@@ -4,13 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/survey"
@@ -134,16 +133,19 @@ func (e *editor) view() fyne.CanvasObject {
 // with how many notes it has.
 func (e *editor) partLines(q int) (title, about string) {
 	problems, advice := countNotes(e.notes, q)
-	counts := lang.L("Problems: {{.P}} · Easy read: {{.W}}", map[string]int{"P": problems, "W": advice})
+	counts := ""
+	if problems+advice > 0 {
+		counts = " · " + lang.L("Problems: {{.P}} · Easy read: {{.W}}", map[string]int{"P": problems, "W": advice})
+	}
 	if q < 0 {
-		return lang.L("About the survey"), counts
+		return lang.L("About the survey"), lang.L("Title, welcome, languages") + counts
 	}
 	qu := &e.draft.Questions[q]
 	text := strings.TrimSpace(qu.Text.In(e.draft.Lang(), ""))
 	if text == "" {
 		text = lang.L("(no words yet)")
 	}
-	return fmt.Sprintf("%d. %s", q+1, text), kindName(qu.Kind) + " · " + counts
+	return fmt.Sprintf("%d. %s", q+1, text), kindName(qu.Kind) + counts
 }
 
 // choose shows part q (-1: the survey) on the form and in the list.
@@ -164,7 +166,7 @@ func (e *editor) showPart() {
 	} else {
 		f = e.questionForm(e.part)
 	}
-	e.form.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(f))}
+	e.form.Objects = []fyne.CanvasObject{atDesk(container.NewVScroll(container.NewPadded(f)))}
 	e.form.Refresh()
 	e.recheck() // building the form may have noted a missing file
 }
@@ -340,7 +342,7 @@ func (e *editor) field(caption string, body fyne.CanvasObject, k noteKey) fyne.C
 
 // texts is one Entry a language for t, each with its own notes.
 func (e *editor) texts(t *survey.Text, k noteKey, multiLine bool) fyne.CanvasObject {
-	box := container.NewVBox()
+	var rows []fyne.CanvasObject
 	for _, l := range e.draft.Languages {
 		var en *widget.Entry
 		if multiLine {
@@ -365,11 +367,9 @@ func (e *editor) texts(t *survey.Text, k noteKey, multiLine bool) fyne.CanvasObj
 		kl := k
 		kl.lang = l
 		e.inputs[kl] = en
-		name := widget.NewLabel(languageLabel(l))
-		box.Add(container.NewBorder(nil, nil, name, nil, en))
-		box.Add(e.boxes.box(kl))
+		rows = append(rows, widget.NewLabel(languageLabel(l)), en, layout.NewSpacer(), e.boxes.box(kl))
 	}
-	return box
+	return container.New(layout.NewFormLayout(), rows...)
 }
 
 func languageLabel(code string) string {
@@ -377,61 +377,4 @@ func languageLabel(code string) string {
 		return fmt.Sprintf("%s (%s)", n, code)
 	}
 	return code
-}
-
-// surveyForm is the form for the survey itself: its words, picture and
-// languages.
-func (e *editor) surveyForm() fyne.CanvasObject {
-	s := e.draft
-	f := container.NewVBox(
-		words(lang.L("About the survey"), true),
-		e.boxes.box(keyAt(-1, "")),
-		widget.NewLabel(lang.L("Short name: {{.Name}}", map[string]string{"Name": s.ID})),
-		e.field(lang.L("Title"), e.texts(&s.Title, keyAt(-1, "title"), false), keyAt(-1, "title")),
-		e.field(lang.L("Welcome words"), e.texts(&s.Welcome, keyAt(-1, "welcome"), true), keyAt(-1, "welcome")),
-		e.field(lang.L("Thank-you words, at the end"), e.texts(&s.Thanks, keyAt(-1, "thanks"), true), keyAt(-1, "thanks")),
-		e.field(lang.L("Picture on the welcome screen"), e.picturePart(&s.Picture, keyAt(-1, "picture")), keyAt(-1, "picture")),
-		e.field(lang.L("Languages"), e.languagesPart(), keyAt(-1, "languages")),
-	)
-	return f
-}
-
-var languageCode = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$`)
-
-// languagesPart lists the survey's languages, the first being the main
-// one, with ways to add and remove one.
-func (e *editor) languagesPart() fyne.CanvasObject {
-	s := e.draft
-	box := container.NewVBox(widget.NewLabel(lang.L("The first language is the main one. Every question needs words in it.")))
-	for _, l := range s.Languages {
-		remove := widget.NewButton(lang.L("Remove"), func() {
-			s.Languages = slices.DeleteFunc(slices.Clone(s.Languages), func(x string) bool { return x == l })
-			e.change()
-			e.showPart()
-		})
-		if len(s.Languages) == 1 {
-			remove.Disable()
-		}
-		box.Add(container.NewBorder(nil, nil, nil, remove, widget.NewLabel(languageLabel(l))))
-	}
-	code := widget.NewEntry()
-	code.SetPlaceHolder(lang.L("Language code, like cy for Welsh"))
-	e.inputs[keyAt(-1, "languages")] = code
-	add := widget.NewButton(lang.L("Add the language"), func() {
-		c := strings.ToLower(strings.TrimSpace(code.Text))
-		switch {
-		case !languageCode.MatchString(c):
-			e.say(lang.L("A language code is 2 or 3 letters, like cy for Welsh."))
-			return
-		case slices.Contains(s.Languages, c):
-			e.say(lang.L("The survey has this language already."))
-			return
-		}
-		s.Languages = append(s.Languages, c)
-		e.say("")
-		e.change()
-		e.showPart()
-	})
-	box.Add(container.NewBorder(nil, nil, nil, add, code))
-	return box
 }

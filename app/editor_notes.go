@@ -60,7 +60,11 @@ func findNotes(s *survey.Survey) []note {
 	if errors.As(s.Validate(), &ps) {
 		for _, p := range ps {
 			for _, q := range questions(p.Question) {
-				out = append(out, note{at: keyAt(q, p.Field), text: p.Message, problem: true})
+				k := keyAt(q, p.Field)
+				if p.Field == "text" || p.Field == "title" {
+					k.lang = s.Lang() // these are checked in the main language only
+				}
+				out = append(out, note{at: k, text: p.Message, problem: true})
 			}
 		}
 	}
@@ -121,31 +125,57 @@ func (b noteBoxes) place(k noteKey) (noteKey, bool) {
 	return k, false
 }
 
-// fill puts each note in its place, emptying places with none.
+// fill puts each note in its place, emptying places with none. A place
+// whose notes are the same is left as it is.
 func (b noteBoxes) fill(ns []note) {
-	byBox := map[noteKey][]fyne.CanvasObject{}
+	byBox := map[noteKey][]note{}
 	for _, n := range ns {
 		if k, ok := b.place(n.at); ok {
-			byBox[k] = append(byBox[k], noteLabel(n))
+			byBox[k] = append(byBox[k], n)
 		}
 	}
 	for k, c := range b {
-		c.Objects = byBox[k]
+		if sameNotes(c, byBox[k]) {
+			continue
+		}
+		c.Objects = nil
+		for _, n := range byBox[k] {
+			c.Objects = append(c.Objects, atDesk(noteLabel(n)))
+		}
 		c.Refresh()
 	}
+}
+
+// sameNotes reports whether c shows just ns already.
+func sameNotes(c *fyne.Container, ns []note) bool {
+	if len(c.Objects) != len(ns) {
+		return false
+	}
+	for i, n := range ns {
+		if l := c.Objects[i].(*container.ThemeOverride).Content.(*widget.Label); l.Text != noteText(n) {
+			return false
+		}
+	}
+	return true
 }
 
 // noteLabel shows a note in words that say what sort it is, not in colour
 // alone.
 func noteLabel(n note) *widget.Label {
-	l := widget.NewLabel(lang.L("Easy read: {{.Text}}", map[string]string{"Text": n.text}))
+	l := widget.NewLabel(noteText(n))
 	l.Importance = widget.WarningImportance
 	if n.problem {
-		l.SetText(lang.L("Problem: {{.Text}}", map[string]string{"Text": n.text}))
 		l.Importance = widget.DangerImportance
 	}
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+func noteText(n note) string {
+	if n.problem {
+		return lang.L("Problem: {{.Text}}", map[string]string{"Text": n.text})
+	}
+	return lang.L("Easy read: {{.Text}}", map[string]string{"Text": n.text})
 }
 
 // summary is the line at the top of the editor: how much there is to do.

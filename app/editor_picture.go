@@ -101,7 +101,9 @@ func (pp *picturePicker) view() fyne.CanvasObject {
 	})
 	tall := canvas.NewRectangle(color.Transparent)
 	tall.SetMinSize(fyne.NewSize(240, 200))
-	right := container.NewVBox(pp.preview, pp.name, none, file)
+	wide := canvas.NewRectangle(color.Transparent)
+	wide.SetMinSize(fyne.NewSize(200, 0))
+	right := container.NewVBox(wide, pp.preview, pp.name, none, file)
 	return container.NewBorder(pp.search, nil, nil, right, container.NewStack(tall, pp.list))
 }
 
@@ -156,7 +158,7 @@ func (e *editor) pictureButton(pic *string, k noteKey) fyne.CanvasObject {
 	kp.field = "picture"
 	e.inputs[kp] = pp
 	choose := widget.NewButton(lang.L("Choose a picture"), func() {
-		d := dialog.NewCustom(lang.L("Choose a picture"), lang.L("Done"), pp.view(), e.p.win)
+		d := dialog.NewCustom(lang.L("Choose a picture"), lang.L("Done"), atDesk(pp.view()), e.p.win)
 		d.Resize(fyne.NewSize(720, 520))
 		d.Show()
 	})

@@ -34,6 +34,13 @@ func (e *editor) showPreview(id string) {
 		return
 	}
 	scratch, err := store.Open(dir)
+	if err == nil {
+		// Answers in the walk need their survey in the scratch data.
+		_, err = scratch.Publish(s)
+		if err != nil {
+			scratch.Close()
+		}
+	}
 	if err != nil {
 		os.RemoveAll(dir)
 		e.say(err.Error())

@@ -40,10 +40,11 @@ func kindName(k survey.Kind) string {
 // questionForm is the form for question i.
 func (e *editor) questionForm(i int) fyne.CanvasObject {
 	q := &e.draft.Questions[i]
-	f := container.NewVBox(
+	// Built as a list, then put in a box once: adding to a box lays it out.
+	f := []fyne.CanvasObject{
 		words(lang.L("Question {{.N}}", map[string]int{"N": i + 1}), true),
 		e.boxes.box(keyAt(i, "")),
-	)
+	}
 
 	id := widget.NewEntry()
 	id.SetText(q.ID)
@@ -52,7 +53,7 @@ func (e *editor) questionForm(i int) fyne.CanvasObject {
 		e.change()
 	}
 	e.inputs[keyAt(i, "id")] = id
-	f.Add(e.field(lang.L("Short name, for skip rules and results"), id, keyAt(i, "id")))
+	f = append(f, e.field(lang.L("Short name, for skip rules and results"), id, keyAt(i, "id")))
 
 	var names []string
 	byName := map[string]survey.Kind{}
@@ -64,19 +65,19 @@ func (e *editor) questionForm(i int) fyne.CanvasObject {
 	kind.SetSelected(kindName(q.Kind))
 	kind.OnChanged = func(s string) { e.setKind(i, byName[s]) }
 	e.inputs[keyAt(i, "kind")] = kind
-	f.Add(e.field(lang.L("Kind of question"), kind, keyAt(i, "kind")))
+	f = append(f, e.field(lang.L("Kind of question"), kind, keyAt(i, "kind")))
 
-	f.Add(e.field(lang.L("Words"), e.texts(&q.Text, keyAt(i, "text"), true), keyAt(i, "text")))
-	f.Add(e.field(lang.L("Hint, in smaller words under the question"), e.texts(&q.Hint, keyAt(i, "hint"), false), keyAt(i, "hint")))
-	f.Add(e.field(lang.L("Picture"), e.picturePart(&q.Picture, keyAt(i, "picture")), keyAt(i, "picture")))
-	f.Add(e.field(lang.L("Recorded sound, played instead of the voice"), e.soundPart(&q.Sound, keyAt(i, "sound")), keyAt(i, "sound")))
+	f = append(f, e.field(lang.L("Words"), e.texts(&q.Text, keyAt(i, "text"), true), keyAt(i, "text")))
+	f = append(f, e.field(lang.L("Hint, in smaller words under the question"), e.texts(&q.Hint, keyAt(i, "hint"), false), keyAt(i, "hint")))
+	f = append(f, e.field(lang.L("Picture"), e.picturePart(&q.Picture, keyAt(i, "picture")), keyAt(i, "picture")))
+	f = append(f, e.field(lang.L("Recorded sound, played instead of the voice"), e.soundPart(&q.Sound, keyAt(i, "sound")), keyAt(i, "sound")))
 
 	if q.Kind != survey.KindNote {
-		f.Add(e.field(lang.L("Answer"), e.check(lang.L("People must answer before they go on"), &q.Required, keyAt(i, "required")), keyAt(i, "required")))
+		f = append(f, e.field(lang.L("Answer"), e.check(lang.L("People must answer before they go on"), &q.Required, keyAt(i, "required")), keyAt(i, "required")))
 	}
 	switch q.Kind {
 	case survey.KindOne, survey.KindMany:
-		f.Add(e.field(lang.L("Answers to choose from"), e.choicesPart(i), keyAt(i, "choices")))
+		f = append(f, e.field(lang.L("Answers to choose from"), e.choicesPart(i), keyAt(i, "choices")))
 	case survey.KindFaces:
 		faces := widget.NewSelect([]string{"2", "3", "5"}, nil)
 		faces.SetSelected(strconv.Itoa(q.Faces))
@@ -85,20 +86,20 @@ func (e *editor) questionForm(i int) fyne.CanvasObject {
 			e.change()
 		}
 		e.inputs[keyAt(i, "faces")] = faces
-		f.Add(e.field(lang.L("How many faces"), faces, keyAt(i, "faces")))
+		f = append(f, e.field(lang.L("How many faces"), faces, keyAt(i, "faces")))
 	case survey.KindNumber:
-		f.Add(e.field(lang.L("Smallest number"), e.number(&q.Min, keyAt(i, "min")), keyAt(i, "min")))
-		f.Add(e.field(lang.L("Biggest number"), e.number(&q.Max, keyAt(i, "max")), keyAt(i, "max")))
+		f = append(f, e.field(lang.L("Smallest number"), e.number(&q.Min, keyAt(i, "min")), keyAt(i, "min")))
+		f = append(f, e.field(lang.L("Biggest number"), e.number(&q.Max, keyAt(i, "max")), keyAt(i, "max")))
 	}
 	if q.Kind.HasOptions() {
-		f.Add(e.field(lang.L("Extra answers"), container.NewVBox(
-			e.check(lang.L("Add \"I don't know\""), &q.DontKnow, keyAt(i, "dont_know")),
-			e.check(lang.L("Add \"I don't want to say\""), &q.PreferNot, keyAt(i, "prefer_not")),
+		f = append(f, e.field(lang.L("Extra answers"), container.NewVBox(
+			e.check(lang.L("Offer the answer: I don't know"), &q.DontKnow, keyAt(i, "dont_know")),
+			e.check(lang.L("Offer the answer: I don't want to say"), &q.PreferNot, keyAt(i, "prefer_not")),
 		), keyAt(i, "dont_know")))
 	}
-	f.Add(e.field(lang.L("Skip rule"), e.rulePart(i), keyAt(i, "relevant")))
-	f.Add(widget.NewButton(lang.L("Preview this question"), func() { e.showPreview(q.ID) }))
-	return f
+	f = append(f, e.field(lang.L("Skip rule"), e.rulePart(i), keyAt(i, "relevant")))
+	f = append(f, widget.NewButton(lang.L("Preview this question"), func() { e.showPreview(q.ID) }))
+	return container.NewVBox(f...)
 }
 
 // check is a Check for a yes-or-no setting.
@@ -210,7 +211,7 @@ func (e *editor) fileNote(path string, k noteKey) {
 // language, its picture, and ways to move and delete it.
 func (e *editor) choicesPart(i int) fyne.CanvasObject {
 	q := &e.draft.Questions[i]
-	box := container.NewVBox()
+	var rows []fyne.CanvasObject
 	for j := range q.Choices {
 		c := &q.Choices[j]
 		k := noteKey{q: i, field: "choices", choice: j}
@@ -234,7 +235,7 @@ func (e *editor) choicesPart(i int) fyne.CanvasObject {
 		)
 		title := widget.NewLabel(lang.L("Answer {{.N}}", map[string]int{"N": j + 1}))
 		title.TextStyle.Bold = true
-		box.Add(container.NewVBox(
+		rows = append(rows, container.NewVBox(
 			widget.NewSeparator(),
 			container.NewBorder(nil, nil, title, buttons),
 			container.NewBorder(nil, nil, widget.NewLabel(lang.L("Kept in the results as")), nil, value),
@@ -256,8 +257,7 @@ func (e *editor) choicesPart(i int) fyne.CanvasObject {
 		e.change()
 		e.showPart()
 	})
-	box.Add(add)
-	return box
+	return container.NewVBox(append(rows, add)...)
 }
 
 // moveChoice moves choice j of question i up (-1) or down (+1).

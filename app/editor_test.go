@@ -16,7 +16,6 @@ import (
 	"speakeasy/assets"
 	"speakeasy/survey"
 	"speakeasy/survey/store"
-	"speakeasy/survey/xlsform"
 )
 
 // newTestPanel opens the Surveys tab in its own window on a test UI's data
@@ -50,7 +49,7 @@ func editSurvey(tb testing.TB, p *surveysPanel, id string) *editor {
 }
 
 // eachObject visits every object under o, through containers, scrolls,
-// split panes and the chosen tab.
+// split panes, theme overrides and the chosen tab.
 func eachObject(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 	f(o)
 	switch c := o.(type) {
@@ -65,6 +64,8 @@ func eachObject(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		eachObject(c.Trailing, f)
 	case *container.AppTabs:
 		eachObject(c.Selected().Content, f)
+	case *container.ThemeOverride:
+		eachObject(c.Content, f)
 	}
 }
 
@@ -114,7 +115,9 @@ func notesAt(tb testing.TB, e *editor, k noteKey) string {
 	return labelsUnder(box)
 }
 
-func lk(q int, field, lang string) noteKey { return noteKey{q: q, field: field, choice: -1, lang: lang} }
+func lk(q int, field, lang string) noteKey {
+	return noteKey{q: q, field: field, choice: -1, lang: lang}
+}
 
 // questionIndex is where question id is in the draft.
 func questionIndex(tb testing.TB, e *editor, id string) int {
@@ -126,35 +129,6 @@ func questionIndex(tb testing.TB, e *editor, id string) int {
 	}
 	tb.Fatalf("no question %q in the draft", id)
 	return -1
-}
-
-func TestStaff_HasSurveysTab(t *testing.T) {
-	u, _, _ := newTestUI(t)
-	u.showStaff()
-	tabs := first[*container.AppTabs](u)
-	for _, it := range tabs.Items {
-		if it.Text == "Surveys" {
-			return
-		}
-	}
-	t.Fatal("the staff screen has no Surveys tab")
-}
-
-func TestSurveysPanel_ListsVersionsAndCounts(t *testing.T) {
-	p, u, db := newTestPanel(t)
-	ss := survey.NewSession(u.survey, survey.SessionOptions{Saver: db, DeviceID: db.DeviceID()})
-	ss.Tap("self")
-	if err := ss.Stop(); err != nil {
-		t.Fatal(err)
-	}
-	p.reload()
-	title, about := p.rows[0].describe(p.kiosk)
-	if title != "Your plan: tell us what you think (ehc-plan)" {
-		t.Errorf("title line %q", title)
-	}
-	if about != "Version 1 · 0 finished, 1 not finished · Runs on this laptop" {
-		t.Errorf("second line %q", about)
-	}
 }
 
 func TestEditor_AddQuestionPictureRuleAndPublish(t *testing.T) {
@@ -178,7 +152,7 @@ func TestEditor_AddQuestionPictureRuleAndPublish(t *testing.T) {
 
 	// A question with no words: the problem shows under its words, is
 	// counted at the top and in the list, and stops publishing.
-	if got := notesAt(t, e, keyAt(n, "text")); !strings.Contains(got, `Problem: the question has no words in "en"`) {
+	if got := notesAt(t, e, lk(n, "text", "en")); !strings.Contains(got, `Problem: the question has no words in "en"`) {
 		t.Fatalf("beside the words: %q", got)
 	}
 	if !strings.HasPrefix(e.count.Text, "Problems to fix before you publish: 1.") {
@@ -194,7 +168,7 @@ func TestEditor_AddQuestionPictureRuleAndPublish(t *testing.T) {
 
 	test.Type(input[*widget.Entry](t, e, lk(n, "text", "en")), "Did you like today?")
 	test.Type(input[*widget.Entry](t, e, lk(n, "text", "cy")), "Oeddet ti'n hoffi heddiw?")
-	if got := notesAt(t, e, keyAt(n, "text")); got != "" {
+	if got := notesAt(t, e, keyAt(n, "text")) + notesAt(t, e, lk(n, "text", "en")); got != "" {
 		t.Errorf("notes left under the words: %q", got)
 	}
 
@@ -207,7 +181,7 @@ func TestEditor_AddQuestionPictureRuleAndPublish(t *testing.T) {
 	}
 	pp.list.Select(0)
 	q := &e.draft.Questions[n]
-	if q.Picture != want || pp.name.Text != want || pp.preview.Resource != pictureResource(want) {
+	if q.Picture != want || pp.name.Text != want || pp.preview.Resource == nil || pp.preview.Resource.Name() != pictureResource(want).Name() {
 		t.Errorf("picture %q, shown %q with %v", q.Picture, pp.name.Text, pp.preview.Resource)
 	}
 	if got := notesAt(t, e, keyAt(n, "picture")); got != "" {
@@ -291,6 +265,7 @@ func TestEditor_DraftSurvivesReopening(t *testing.T) {
 		t.Fatal(err)
 	}
 	p2 := newSurveysPanel(w, db)
+	p2.confirm = p.confirm
 	w.SetContent(p2.root)
 	p2.reload()
 	if _, about := p2.rows[0].describe(p2.kiosk); !strings.Contains(about, "Changes not published") {
@@ -313,48 +288,6 @@ func TestEditor_DraftSurvivesReopening(t *testing.T) {
 	}
 	if _, err := db.Draft("ehc-plan"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("the draft is still there: %v", err)
-	}
-}
-
-func TestEditor_NewSurvey(t *testing.T) {
-	p, _, db := newTestPanel(t)
-	p.newID.SetText("Family Day!")
-	test.Tap(editorButton(t, p.root, "New survey"))
-	if p.editor != nil || !strings.Contains(p.message.Text, "short name") {
-		t.Fatalf("a bad name: %q", p.message.Text)
-	}
-	p.newID.SetText("ehc-plan")
-	test.Tap(editorButton(t, p.root, "New survey"))
-	if p.editor != nil || !strings.Contains(p.message.Text, "already") {
-		t.Fatalf("a name in use: %q", p.message.Text)
-	}
-
-	p.newID.SetText("family-day")
-	test.Tap(editorButton(t, p.root, "New survey"))
-	e := p.editor
-	if e == nil || len(e.draft.Questions) != 1 || e.draft.Questions[0].Kind != survey.KindNote {
-		t.Fatalf("new survey: %+v", e)
-	}
-	if _, err := db.Draft("family-day"); err != nil {
-		t.Fatalf("no draft kept: %v", err)
-	}
-	test.Tap(editorButton(t, e.p.root, "Back to the list"))
-	i := -1
-	for j, r := range p.rows {
-		if r.ID == "family-day" {
-			i = j
-		}
-	}
-	if _, about := p.rows[i].describe(p.kiosk); about != "Not published yet" {
-		t.Errorf("in the list: %q", about)
-	}
-	e = editSurvey(t, p, "family-day")
-	test.Tap(editorButton(t, e.p.root, "Publish"))
-	if e.message.Text != "Published as version 1." {
-		t.Fatalf("publish: %q", e.message.Text)
-	}
-	if s, err := db.Survey("family-day", 0); err != nil || s.Version != 1 {
-		t.Fatalf("in the database: %v %v", s, err)
 	}
 }
 
@@ -445,56 +378,6 @@ func TestEditor_Languages(t *testing.T) {
 	}
 }
 
-func TestEditor_ArchiveHidesFromKioskChoice(t *testing.T) {
-	p, u, db := newTestPanel(t)
-	kioskChoices := func() string {
-		u.showStaff()
-		return strings.Join(first[*widget.Select](u).Options, "\n")
-	}
-	p.selectID("ehc-plan")
-	p.newID.SetText("spring-day")
-	test.Tap(editorButton(t, p.root, "Make a copy"))
-	if s, err := db.Survey("spring-day", 0); err != nil || s.Version != 1 || len(s.Questions) != len(u.survey.Questions) {
-		t.Fatalf("the copy: %v", err)
-	}
-	if !strings.Contains(kioskChoices(), "(spring-day)") {
-		t.Fatalf("the copy is not offered to run: %s", kioskChoices())
-	}
-
-	p.selectID("spring-day")
-	test.Tap(editorButton(t, p.root, "Archive"))
-	if got := kioskChoices(); strings.Contains(got, "(spring-day)") {
-		t.Fatalf("an archived survey is offered to run: %s", got)
-	}
-	if _, about := p.rows[p.selected].describe(p.kiosk); !strings.Contains(about, "Archived") {
-		t.Errorf("the list says %q", about)
-	}
-	if !p.run.Disabled() {
-		t.Error("an archived survey can be chosen to run")
-	}
-	p.runHere()
-	if id, _ := db.KioskSurveyID(); id != "ehc-plan" {
-		t.Errorf("the kiosk runs %s", id)
-	}
-
-	// The survey this laptop runs cannot be archived.
-	p.selectID("ehc-plan")
-	test.Tap(editorButton(t, p.root, "Archive"))
-	if infos, _ := db.Surveys(); infos[0].ID != "ehc-plan" || infos[0].Archived {
-		t.Errorf("the running survey was archived")
-	}
-	if !strings.Contains(p.message.Text, "This laptop runs this survey") {
-		t.Errorf("message %q", p.message.Text)
-	}
-
-	p.selectID("spring-day")
-	test.Tap(editorButton(t, p.root, "Bring back"))
-	test.Tap(editorButton(t, p.root, "Run on this laptop"))
-	if id, _ := db.KioskSurveyID(); id != "spring-day" {
-		t.Errorf("the kiosk runs %s", id)
-	}
-}
-
 func TestEditor_PreviewShowsQuestionAndSavesNothing(t *testing.T) {
 	p, u, db := newTestPanel(t)
 	before, _ := db.CountResponses("", time.Time{})
@@ -544,157 +427,5 @@ func TestEditor_PreviewShowsQuestionAndSavesNothing(t *testing.T) {
 	test.Tap(editorButton(t, e.form, "Preview this question"))
 	if e.preview != nil || !strings.Contains(e.message.Text, "fix the problems of this question") {
 		t.Errorf("preview of a question with no words: %q", e.message.Text)
-	}
-}
-
-func TestSurveysPanel_ExportAndImport(t *testing.T) {
-	p, _, db := newTestPanel(t)
-	dir := t.TempDir()
-	p.selectID("ehc-plan")
-	for _, name := range []string{"ehc-plan.xlsx", "ehc-plan.json"} {
-		path := filepath.Join(dir, name)
-		p.files.save = func(_ string, then func(string)) { then(path) }
-		test.Tap(editorButton(t, p.root, "Save as a file"))
-		if !strings.HasPrefix(p.message.Text, "Saved version 1 of ehc-plan in ") {
-			t.Fatalf("%s: %q", name, p.message.Text)
-		}
-	}
-	s, notices, err := xlsform.ReadFile(filepath.Join(dir, "ehc-plan.xlsx"))
-	if err != nil {
-		t.Fatalf("the exported form: %v %v", err, notices)
-	}
-	orig, _ := db.Survey("ehc-plan", 0)
-	if len(s.Questions) != len(orig.Questions) || s.Question("has_plan") == nil {
-		t.Errorf("the exported form has %d questions, want %d", len(s.Questions), len(orig.Questions))
-	}
-
-	// Import the JSON back under another name, then again: nothing new.
-	j, err := survey.Load(filepath.Join(dir, "ehc-plan.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	j.ID, j.Version = "imported", 1
-	body, _ := j.Marshal()
-	in := filepath.Join(dir, "imported.json")
-	if err := os.WriteFile(in, body, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	p.files.open = func(exts []string, then func(string)) { then(in) }
-	test.Tap(editorButton(t, p.root, "Add a survey from a file"))
-	if p.message.Text != "Added imported as version 1." {
-		t.Fatalf("import: %q", p.message.Text)
-	}
-	if s, err := db.Survey("imported", 0); err != nil || s.Version != 1 {
-		t.Fatalf("imported survey: %v", err)
-	}
-	test.Tap(editorButton(t, p.root, "Add a survey from a file"))
-	if p.message.Text != "imported is here already as version 1. Nothing has changed." {
-		t.Errorf("import again: %q", p.message.Text)
-	}
-	// The XLSForm comes back in as the same survey: no new version.
-	xlsx := filepath.Join(dir, "ehc-plan.xlsx")
-	p.files.open = func(exts []string, then func(string)) { then(xlsx) }
-	test.Tap(editorButton(t, p.root, "Add a survey from a file"))
-	if !strings.Contains(p.message.Text, "ehc-plan is here already as version 1") {
-		t.Errorf("import of the exported form: %q", p.message.Text)
-	}
-
-	bad := filepath.Join(dir, "bad.xlsx")
-	os.WriteFile(bad, []byte("not a spreadsheet"), 0o600)
-	p.files.open = func(exts []string, then func(string)) { then(bad) }
-	test.Tap(editorButton(t, p.root, "Add a survey from a file"))
-	if !strings.HasPrefix(p.message.Text, "Speakeasy cannot use this file.") {
-		t.Errorf("a bad file: %q", p.message.Text)
-	}
-}
-
-func TestRule_PlainChoicesRoundTrip(t *testing.T) {
-	tests := []struct {
-		how  ruleHow
-		want string
-	}{
-		{ruleIs, "${has_plan} = 'yes'"},
-		{ruleIsNot, "${has_plan} != 'yes'"},
-		{ruleIncludes, "selected(${has_plan}, 'yes')"},
-	}
-	for _, tt := range tests {
-		got := ruleExpr("has_plan", tt.how, "yes")
-		if got != tt.want {
-			t.Errorf("ruleExpr(%d) = %q, want %q", tt.how, got, tt.want)
-		}
-		if _, err := survey.ParseExpr(got); err != nil {
-			t.Errorf("%q does not parse: %v", got, err)
-		}
-		id, how, value, ok := parseRule(got)
-		if !ok || id != "has_plan" || how != tt.how || value != "yes" {
-			t.Errorf("parseRule(%q) = %q %d %q %v", got, id, how, value, ok)
-		}
-	}
-	for _, expr := range []string{"", "${a} = 'x' and ${b} = 'y'", "count-selected(${a}) > 1", "${age} >= 14"} {
-		if _, _, _, ok := parseRule(expr); ok {
-			t.Errorf("parseRule(%q) says plain choices can say it", expr)
-		}
-	}
-}
-
-func TestFindNotes_PlacesEachNote(t *testing.T) {
-	s := &survey.Survey{ID: "t", Languages: []string{"en", "cy"}, Title: survey.Text{"en": "A test"},
-		Questions: []survey.Question{
-			{ID: "a", Kind: survey.KindOne, Picture: "person", Text: survey.Text{"en": "Pick one", "cy": "Dewisa un"},
-				Choices: []survey.Choice{{Value: "x", Text: survey.Text{"en": "X", "cy": "X"}, Picture: "person"},
-					{Value: "y", Text: survey.Text{"en": "Why", "cy": "Pam"}}}},
-			{ID: "", Kind: survey.KindYesNo, Picture: "person", Text: survey.Text{"en": "No name", "cy": "Dim enw"}},
-			{ID: "c", Kind: survey.KindFaces, Faces: 4, Picture: "person", Text: survey.Text{"en": "We will facilitate this.", "cy": "Iawn"},
-				Relevant: "${zz} = 'x'"},
-		}}
-	ns := findNotes(s)
-	tests := []struct {
-		at      noteKey
-		problem bool
-		has     string
-	}{
-		{lk(-1, "title", "cy"), false, `missing in "cy"`},
-		{noteKey{0, "choices", 1, ""}, false, "has no picture"},
-		{lk(1, "id", ""), true, "needs an ID"},
-		{lk(2, "faces", ""), true, "not 4"},
-		{lk(2, "relevant", ""), true, "${zz}"},
-		{lk(2, "text", "en"), false, `"facilitate"`},
-	}
-	for _, tt := range tests {
-		found := false
-		for _, n := range ns {
-			if n.at == tt.at && n.problem == tt.problem && strings.Contains(n.text, tt.has) {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("no note at %+v (problem %v) saying %q; notes: %+v", tt.at, tt.problem, tt.has, ns)
-		}
-	}
-	if p, a := countNotes(ns, 2); p != 2 || a != 1 {
-		t.Errorf("question c has %d problems and %d word notes, want 2 and 1", p, a)
-	}
-}
-
-func TestNoteBoxes_PlaceFallsBackToTheField(t *testing.T) {
-	b := noteBoxes{}
-	b.box(keyAt(0, ""))
-	b.box(keyAt(0, "text"))
-	b.box(lk(0, "text", "cy"))
-	b.box(noteKey{0, "choices", 1, ""})
-	tests := []struct{ at, want noteKey }{
-		{lk(0, "text", "cy"), lk(0, "text", "cy")},
-		{lk(0, "text", "en"), keyAt(0, "text")},
-		{noteKey{0, "choices", 1, "en"}, noteKey{0, "choices", 1, ""}},
-		{noteKey{0, "choices", 2, "en"}, keyAt(0, "")},
-		{keyAt(0, "constraint"), keyAt(0, "")},
-	}
-	for _, tt := range tests {
-		if got, ok := b.place(tt.at); !ok || got != tt.want {
-			t.Errorf("place(%+v) = %+v, %v; want %+v", tt.at, got, ok, tt.want)
-		}
-	}
-	if _, ok := b.place(keyAt(1, "text")); ok {
-		t.Error("a note about a question not on the form found a place")
 	}
 }

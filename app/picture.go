@@ -3,6 +3,8 @@ package app
 import (
 	"bytes"
 	"image"
+	"path/filepath"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -38,6 +40,11 @@ func newPicture(name string, size float32) *canvas.Image {
 	if name == "" {
 		return img
 	}
+	if isFile(name) {
+		// An admin's own picture, chosen from a file.
+		img.File = name
+		return img
+	}
 	pictureMu.Lock()
 	contrast := highContrast
 	pictureMu.Unlock()
@@ -64,6 +71,12 @@ func newPicture(name string, size float32) *canvas.Image {
 		}()
 	}
 	return img
+}
+
+// isFile reports whether a picture name is a file's path rather than the
+// name of a built-in picture.
+func isFile(name string) bool {
+	return strings.ContainsAny(name, `/\`) || filepath.Ext(name) != ""
 }
 
 // drawPicture rasterises a picture at its size in pixels and keeps it.

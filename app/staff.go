@@ -140,11 +140,21 @@ func (u *UI) staffHome() fyne.CanvasObject {
 		message,
 	)
 	buttons := container.NewGridWithColumns(3,
-		newTile(lang.L("Start the survey"), "right-arrow", stylePrimary, u.showWelcome),
+		newTile(lang.L("Start the survey"), "right-arrow", stylePrimary, u.restart),
 		newTile(lang.L("Change the PIN"), "key", stylePlain, func() { u.showSetPIN(u.showStaff) }),
 		newTile(lang.L("Close Speakeasy"), "stop-sign", stylePlain, u.cfg.Quit),
 	)
 	return screenFrame(container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(form)))
+}
+
+// restart goes back to the survey, loading it again: staff may have chosen
+// another survey or published a new version of this one.
+func (u *UI) restart() {
+	if err := u.loadSurvey(); err != nil {
+		fyne.LogError("loading the survey again", err)
+	}
+	u.win.SetTitle("Speakeasy: " + u.survey.Title.In(u.survey.Lang(), ""))
+	u.showWelcome()
 }
 
 func startOfDay(t time.Time) time.Time {

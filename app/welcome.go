@@ -55,14 +55,13 @@ func (u *UI) begin() {
 }
 
 // startSession begins a new participant's response.
+// A UI without a database (an admin's preview) saves nothing.
 func (u *UI) startSession() {
-	u.session = survey.NewSession(u.survey, survey.SessionOptions{
-		Language: u.lang,
-		DeviceID: u.db.DeviceID(),
-		Event:    u.event,
-		Saver:    u.db,
-		Now:      u.cfg.Now,
-	})
+	o := survey.SessionOptions{Language: u.lang, Event: u.event, Now: u.cfg.Now}
+	if u.db != nil {
+		o.Saver, o.DeviceID = u.db, u.db.DeviceID()
+	}
+	u.session = survey.NewSession(u.survey, o)
 	u.showCurrent()
 }
 

@@ -201,8 +201,22 @@ func TestPublish_Versions(t *testing.T) {
 	if v, err := db.Publish(changed); err != nil || v != 2 {
 		t.Fatalf("publishing changed content made version %d (%v)", v, err)
 	}
+	undone, _ := survey.Load("../testdata/walk.json")
+	if v, err := db.Publish(undone); err != nil || v != 3 {
+		t.Fatalf("undoing the change made version %d (%v); want 3, so the kiosk runs it", v, err)
+	}
+	if v, _ := db.Publish(changed); v != 4 {
+		t.Fatalf("changing it again made version %d", v)
+	}
+	if known, err := db.Known(undone); err != nil || !known {
+		t.Fatalf("Known: %v %v", known, err)
+	}
+	undone.Title["en"] = "Never published"
+	if known, _ := db.Known(undone); known {
+		t.Fatal("unpublished content is known")
+	}
 	latest, err := db.Survey("walk", 0)
-	if err != nil || latest.Version != 2 || latest.Title["en"] != "A new walk" {
+	if err != nil || latest.Version != 4 || latest.Title["en"] != "A new walk" {
 		t.Fatalf("latest %+v %v", latest, err)
 	}
 	r, _, err := db.Response(old.Response().ID)
@@ -210,7 +224,7 @@ func TestPublish_Versions(t *testing.T) {
 		t.Fatalf("old response now points at version %d (%v)", r.Version, err)
 	}
 	infos, err := db.Surveys()
-	if err != nil || len(infos) != 1 || infos[0].Versions != 2 || infos[0].Latest != 2 || infos[0].Title != "A new walk" || infos[0].Counts.Incomplete != 1 {
+	if err != nil || len(infos) != 1 || infos[0].Versions != 4 || infos[0].Latest != 4 || infos[0].Title != "A new walk" || infos[0].Counts.Incomplete != 1 {
 		t.Fatalf("surveys %+v %v", infos, err)
 	}
 	if _, err := db.Survey("nope", 0); !errors.Is(err, ErrNotFound) {

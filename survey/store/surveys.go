@@ -25,9 +25,10 @@ func fingerprint(s *survey.Survey) (string, []byte, error) {
 }
 
 // Publish stores s as a version of its survey and returns the version
-// number. Content already stored keeps its version; new content becomes the
-// next version (or s.Version for a survey's first), so old responses keep
-// pointing at the definition they answered. s.Version is set to the result.
+// number. Content the same as the newest version keeps its number; other
+// content becomes the next version (or s.Version for a survey's first), so
+// old responses keep pointing at the definition they answered. s.Version
+// is set to the result.
 func (db *DB) Publish(s *survey.Survey) (int, error) {
 	sum, _, err := fingerprint(s)
 	if err != nil {
@@ -38,21 +39,20 @@ func (db *DB) Publish(s *survey.Survey) (int, error) {
 		return 0, explainOpen(err)
 	}
 	defer tx.Rollback()
-	var version int
-	err = tx.QueryRow(`SELECT version FROM survey_versions WHERE survey_id = ? AND sha256 = ? ORDER BY version DESC LIMIT 1`,
-		s.ID, sum).Scan(&version)
-	if err == nil {
-		s.Version = version
-		return version, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, explainOpen(err)
-	}
+	// Only the newest version is reused: content that matches an older one
+	// (a change undone) becomes a new version, so the kiosk runs it.
 	var latest int
-	if err := tx.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM survey_versions WHERE survey_id = ?`, s.ID).Scan(&latest); err != nil {
+	var latestSum string
+	err = tx.QueryRow(`SELECT version, sha256 FROM survey_versions WHERE survey_id = ? ORDER BY version DESC LIMIT 1`,
+		s.ID).Scan(&latest, &latestSum)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, explainOpen(err)
 	}
-	version = latest + 1
+	if latestSum == sum {
+		s.Version = latest
+		return latest, nil
+	}
+	version := latest + 1
 	if latest == 0 && s.Version > 0 {
 		version = s.Version
 	}
@@ -141,4 +141,15 @@ func (db *DB) Surveys() ([]SurveyInfo, error) {
 		}
 	}
 	return out, nil
+}
+
+// Known reports whether any version of s's survey has exactly s's content.
+func (db *DB) Known(s *survey.Survey) (bool, error) {
+	sum, _, err := fingerprint(s)
+	if err != nil {
+		return false, err
+	}
+	var n int
+	err = db.sql.QueryRow(`SELECT COUNT(*) FROM survey_versions WHERE survey_id = ? AND sha256 = ?`, s.ID, sum).Scan(&n)
+	return n > 0, explainOpen(err)
 }

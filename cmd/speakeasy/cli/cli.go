@@ -150,7 +150,9 @@ func OpenData(dir string) (*store.DB, error) {
 	return db, nil
 }
 
-// PublishBuiltins stores each built-in survey; unchanged ones keep their version.
+// PublishBuiltins stores each built-in survey the data folder has not seen.
+// A built-in the folder already has (perhaps since edited by an admin) is
+// left alone, so starting the app never undoes an admin's changes.
 func PublishBuiltins(db *store.DB) error {
 	for _, id := range assets.BuiltinSurveyIDs() {
 		data, _ := assets.BuiltinSurvey(id)
@@ -158,8 +160,14 @@ func PublishBuiltins(db *store.DB) error {
 		if err != nil {
 			return fmt.Errorf("the built-in survey %q is broken: %w", id, err)
 		}
-		if _, err := db.Publish(s); err != nil {
+		known, err := db.Known(s)
+		if err != nil {
 			return err
+		}
+		if !known {
+			if _, err := db.Publish(s); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -1,0 +1,203 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"speakeasy/survey"
+	"speakeasy/survey/xlsform"
+)
+
+func TestStaff_HasSurveysTab(t *testing.T) {
+	u, _, _ := newTestUI(t)
+	u.showStaff()
+	tabs := first[*container.AppTabs](u)
+	for _, it := range tabs.Items {
+		if it.Text == "Surveys" {
+			return
+		}
+	}
+	t.Fatal("the staff screen has no Surveys tab")
+}
+
+func TestSurveysPanel_ListsVersionsAndCounts(t *testing.T) {
+	p, u, db := newTestPanel(t)
+	ss := survey.NewSession(u.survey, survey.SessionOptions{Saver: db, DeviceID: db.DeviceID()})
+	ss.Tap("self")
+	if err := ss.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	p.reload()
+	title, about := p.rows[0].describe(p.kiosk)
+	if title != "Your plan: tell us what you think (ehc-plan)" {
+		t.Errorf("title line %q", title)
+	}
+	if about != "Version 1 · 0 finished, 1 not finished · Runs on this laptop" {
+		t.Errorf("second line %q", about)
+	}
+}
+
+func TestEditor_NewSurvey(t *testing.T) {
+	p, _, db := newTestPanel(t)
+	p.newID.SetText("Family Day!")
+	test.Tap(editorButton(t, p.root, "New survey"))
+	if p.editor != nil || !strings.Contains(p.message.Text, "short name") {
+		t.Fatalf("a bad name: %q", p.message.Text)
+	}
+	p.newID.SetText("ehc-plan")
+	test.Tap(editorButton(t, p.root, "New survey"))
+	if p.editor != nil || !strings.Contains(p.message.Text, "already") {
+		t.Fatalf("a name in use: %q", p.message.Text)
+	}
+
+	p.newID.SetText("family-day")
+	test.Tap(editorButton(t, p.root, "New survey"))
+	e := p.editor
+	if e == nil || len(e.draft.Questions) != 1 || e.draft.Questions[0].Kind != survey.KindNote {
+		t.Fatalf("new survey: %+v", e)
+	}
+	if _, err := db.Draft("family-day"); err != nil {
+		t.Fatalf("no draft kept: %v", err)
+	}
+	test.Tap(editorButton(t, e.p.root, "Back to the list"))
+	i := -1
+	for j, r := range p.rows {
+		if r.ID == "family-day" {
+			i = j
+		}
+	}
+	if _, about := p.rows[i].describe(p.kiosk); about != "Not published yet" {
+		t.Errorf("in the list: %q", about)
+	}
+	e = editSurvey(t, p, "family-day")
+	test.Tap(editorButton(t, e.p.root, "Publish"))
+	if e.message.Text != "Published as version 1." {
+		t.Fatalf("publish: %q", e.message.Text)
+	}
+	if s, err := db.Survey("family-day", 0); err != nil || s.Version != 1 {
+		t.Fatalf("in the database: %v %v", s, err)
+	}
+}
+
+func TestEditor_ArchiveHidesFromKioskChoice(t *testing.T) {
+	p, u, db := newTestPanel(t)
+	kioskChoices := func() string {
+		u.showStaff()
+		return strings.Join(first[*widget.Select](u).Options, "\n")
+	}
+	p.selectID("ehc-plan")
+	p.newID.SetText("spring-day")
+	test.Tap(editorButton(t, p.root, "Make a copy"))
+	if s, err := db.Survey("spring-day", 0); err != nil || s.Version != 1 || len(s.Questions) != len(u.survey.Questions) {
+		t.Fatalf("the copy: %v", err)
+	}
+	p.selectID("ehc-plan")
+	p.newID.SetText("spring-day")
+	test.Tap(editorButton(t, p.root, "Make a copy"))
+	if !strings.Contains(p.message.Text, "There is a survey called spring-day already") {
+		t.Errorf("a second copy with the same name: %q", p.message.Text)
+	}
+	if !strings.Contains(kioskChoices(), "(spring-day)") {
+		t.Fatalf("the copy is not offered to run: %s", kioskChoices())
+	}
+
+	p.selectID("spring-day")
+	test.Tap(editorButton(t, p.root, "Archive"))
+	if got := kioskChoices(); strings.Contains(got, "(spring-day)") {
+		t.Fatalf("an archived survey is offered to run: %s", got)
+	}
+	if _, about := p.rows[p.selected].describe(p.kiosk); !strings.Contains(about, "Archived") {
+		t.Errorf("the list says %q", about)
+	}
+	if !p.run.Disabled() {
+		t.Error("an archived survey can be chosen to run")
+	}
+	p.runHere()
+	if id, _ := db.KioskSurveyID(); id != "ehc-plan" {
+		t.Errorf("the kiosk runs %s", id)
+	}
+
+	// The survey this laptop runs cannot be archived.
+	p.selectID("ehc-plan")
+	test.Tap(editorButton(t, p.root, "Archive"))
+	if infos, _ := db.Surveys(); infos[0].ID != "ehc-plan" || infos[0].Archived {
+		t.Errorf("the running survey was archived")
+	}
+	if !strings.Contains(p.message.Text, "This laptop runs this survey") {
+		t.Errorf("message %q", p.message.Text)
+	}
+
+	p.selectID("spring-day")
+	test.Tap(editorButton(t, p.root, "Bring back"))
+	test.Tap(editorButton(t, p.root, "Run on this laptop"))
+	if id, _ := db.KioskSurveyID(); id != "spring-day" {
+		t.Errorf("the kiosk runs %s", id)
+	}
+}
+
+func TestSurveysPanel_ExportAndImport(t *testing.T) {
+	p, _, db := newTestPanel(t)
+	dir := t.TempDir()
+	p.selectID("ehc-plan")
+	for _, name := range []string{"ehc-plan.xlsx", "ehc-plan.json"} {
+		path := filepath.Join(dir, name)
+		p.files.save = func(_ string, then func(string)) { then(path) }
+		test.Tap(editorButton(t, p.root, "Save as a file"))
+		if !strings.HasPrefix(p.message.Text, "Saved version 1 of ehc-plan in ") {
+			t.Fatalf("%s: %q", name, p.message.Text)
+		}
+	}
+	s, notices, err := xlsform.ReadFile(filepath.Join(dir, "ehc-plan.xlsx"))
+	if err != nil {
+		t.Fatalf("the exported form: %v %v", err, notices)
+	}
+	orig, _ := db.Survey("ehc-plan", 0)
+	if len(s.Questions) != len(orig.Questions) || s.Question("has_plan") == nil {
+		t.Errorf("the exported form has %d questions, want %d", len(s.Questions), len(orig.Questions))
+	}
+
+	// Import the JSON back under another name, then again: nothing new.
+	j, err := survey.Load(filepath.Join(dir, "ehc-plan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	j.ID, j.Version = "imported", 1
+	body, _ := j.Marshal()
+	in := filepath.Join(dir, "imported.json")
+	if err := os.WriteFile(in, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p.files.open = func(exts []string, then func(string)) { then(in) }
+	test.Tap(editorButton(t, p.root, "Add a survey from a file"))
+	if p.message.Text != "Added imported as version 1." {
+		t.Fatalf("import: %q", p.message.Text)
+	}
+	if s, err := db.Survey("imported", 0); err != nil || s.Version != 1 {
+		t.Fatalf("imported survey: %v", err)
+	}
+	test.Tap(editorButton(t, p.root, "Add a survey from a file"))
+	if p.message.Text != "imported is here already as version 1. Nothing has changed." {
+		t.Errorf("import again: %q", p.message.Text)
+	}
+	// The XLSForm comes back in as the same survey: no new version.
+	xlsx := filepath.Join(dir, "ehc-plan.xlsx")
+	p.files.open = func(exts []string, then func(string)) { then(xlsx) }
+	test.Tap(editorButton(t, p.root, "Add a survey from a file"))
+	if !strings.Contains(p.message.Text, "ehc-plan is here already as version 1") {
+		t.Errorf("import of the exported form: %q", p.message.Text)
+	}
+
+	bad := filepath.Join(dir, "bad.xlsx")
+	os.WriteFile(bad, []byte("not a spreadsheet"), 0o600)
+	p.files.open = func(exts []string, then func(string)) { then(bad) }
+	test.Tap(editorButton(t, p.root, "Add a survey from a file"))
+	if !strings.HasPrefix(p.message.Text, "Speakeasy cannot use this file.") {
+		t.Errorf("a bad file: %q", p.message.Text)
+	}
+}
