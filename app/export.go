@@ -18,6 +18,10 @@ import (
 	"speakeasy/survey/store"
 )
 
+func init() {
+	staffPanels = append(staffPanels, StaffPanel{Title: "Export", Make: NewExportPanel})
+}
+
 // exportPanel saves a survey's answers as an Excel workbook: how many
 // there are by event and day, an optional password, and a progress bar
 // while the file is written.

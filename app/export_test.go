@@ -116,7 +116,7 @@ func TestExportPanel_NoAnswersYet(t *testing.T) {
 // app's easy-read checker, before they go into the translations.
 func TestExportPanel_WordsAreEasyRead(t *testing.T) {
 	for _, w := range []string{
-		"Save the answers in a file", "Export to Excel", "Password",
+		"Export", "Save the answers in a file", "Export to Excel", "Password",
 		"To lock the file, type a password. You can leave this empty.",
 		"Nobody has answered this survey yet.", "No event name",
 		"{{.Event}} on {{.Day}}: {{.C}} finished, {{.I}} not finished.",

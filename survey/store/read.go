@@ -78,11 +78,11 @@ func (db *DB) EachResponse(ctx context.Context, surveyID string, fn func(survey.
 	}
 	defer tx.Rollback()
 	// One row per response, its answers gathered by SQLite into one JSON
-	// list: far fewer rows to step through than one per answer, which is
-	// most of the cost of reading.
+	// object: far fewer rows to step through than one per answer, which
+	// is most of the cost of reading.
 	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.version, r.device_id, r.event, r.language, r.answered_by,
 			r.started_at, r.updated_at, r.finished_at, r.status,
-			(SELECT json_group_array(json_array(a.question_id, a.value)) FROM answers a WHERE a.response_id = r.id)
+			(SELECT json_group_object(a.question_id, a.value) FROM answers a WHERE a.response_id = r.id)
 		FROM responses r WHERE r.survey_id = ? ORDER BY r.started_at, r.id`, surveyID)
 	if err != nil {
 		return explainOpen(err)
@@ -112,23 +112,23 @@ func (db *DB) EachResponse(ctx context.Context, surveyID string, fn func(survey.
 	return explainOpen(rows.Err())
 }
 
-// parsePairs reads the [["question","value"],...] that json_group_array
+// parsePairs reads the {"question":"value",...} that json_group_object
 // makes, appending to out. Strings without escapes are cut from s, not copied.
 func parsePairs(s string, out []StoredAnswer) ([]StoredAnswer, error) {
 	p := jsonReader{s: s}
-	if !p.eat('[') {
+	if !p.eat('{') {
 		return out, p.fail()
 	}
-	if p.eat(']') {
+	if p.eat('}') {
 		return out, p.end()
 	}
 	for {
 		var a StoredAnswer
-		if !p.eat('[') || !p.str(&a.Question) || !p.eat(',') || !p.str(&a.Value) || !p.eat(']') {
+		if !p.str(&a.Question) || !p.eat(':') || !p.str(&a.Value) {
 			return out, p.fail()
 		}
 		out = append(out, a)
-		if p.eat(']') {
+		if p.eat('}') {
 			return out, p.end()
 		}
 		if !p.eat(',') {

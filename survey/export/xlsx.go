@@ -1,0 +1,161 @@
+package export
+
+import (
+	"archive/zip"
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+
+	"speakeasy/survey/store"
+)
+
+// The workbook's sheets, in order.
+const (
+	sheetResponses = "Responses"
+	sheetQuestions = "Questions"
+	sheetSummary   = "Summary"
+)
+
+// maxRows is how many responses fit on one Excel sheet under the header.
+const maxRows = 1<<20 - 1
+
+// styles are the workbook's cell styles, made once.
+type styles struct {
+	header, date, dateTime, percent, wrap, bold int
+}
+
+func newStyles(f *excelize.File) (styles, error) {
+	var st styles
+	var err error
+	add := func(s *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = f.NewStyle(s)
+		return id
+	}
+	dateFmt, dateTimeFmt, pctFmt := "yyyy-mm-dd", "yyyy-mm-dd hh:mm", "0.0%"
+	st.header = add(&excelize.Style{
+		Font:      &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+	})
+	st.date = add(&excelize.Style{CustomNumFmt: &dateFmt})
+	st.dateTime = add(&excelize.Style{CustomNumFmt: &dateTimeFmt})
+	st.percent = add(&excelize.Style{CustomNumFmt: &pctFmt})
+	st.wrap = add(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	st.bold = add(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	return st, err
+}
+
+// writeXLSX writes the workbook: Responses streamed row by row, then the
+// small Questions and Summary sheets.
+func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Options) (Summary, error) {
+	total, err := p.countResponses(db)
+	if err != nil {
+		return Summary{}, err
+	}
+	if total > maxRows {
+		return Summary{}, fmt.Errorf("there are %d responses, more than one Excel sheet holds (%d); export to .csv instead", total, maxRows)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", sheetResponses); err != nil {
+		return Summary{}, err
+	}
+	for _, name := range []string{sheetQuestions, sheetSummary} {
+		if _, err := f.NewSheet(name); err != nil {
+			return Summary{}, err
+		}
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		return Summary{}, err
+	}
+	sw, err := f.NewStreamWriter(sheetResponses)
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := startSheet(sw, p.cols, st); err != nil {
+		return Summary{}, err
+	}
+	n := 1
+	sum, err := p.stream(ctx, db, total, func(cells []any) error {
+		n++
+		return sw.SetRow(cellName(1, n), cells)
+	}, opts.Progress)
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := f.AutoFilter(sheetResponses, "A1:"+cellName(len(p.cols), n), nil); err != nil {
+		return Summary{}, err
+	}
+	if err := sw.Flush(); err != nil {
+		return Summary{}, err
+	}
+	if err := p.writeQuestions(f, st); err != nil {
+		return Summary{}, err
+	}
+	if err := p.writeSummary(f, st, sum); err != nil {
+		return Summary{}, err
+	}
+	f.SetActiveSheet(0)
+	return sum, save(f, w, opts.Password)
+}
+
+// startSheet sets up the Responses sheet before its rows: widths, date
+// formats, the frozen header row, and the header itself.
+func startSheet(sw *excelize.StreamWriter, cols []column, st styles) error {
+	header := make([]any, len(cols))
+	for i, c := range cols {
+		switch c.format {
+		case formatDate:
+			if err := sw.SetColStyle(i+1, i+1, st.date); err != nil {
+				return err
+			}
+		case formatDateTime:
+			if err := sw.SetColStyle(i+1, i+1, st.dateTime); err != nil {
+				return err
+			}
+		}
+		header[i] = excelize.Cell{StyleID: st.header, Value: c.header}
+	}
+	// Each setting moves its column to the front of the stream writer's
+	// list, and Excel wants the list from left to right: so the widths
+	// come last, right to left.
+	for i := len(cols) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, cols[i].width); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	return sw.SetRow("A1", header, excelize.RowOpts{Height: 48})
+}
+
+// save writes the finished workbook to w. Without a password the zip goes
+// straight to w; excelize would otherwise build the whole file in memory
+// first. An encrypted workbook has to be built in memory to be encrypted.
+func save(f *excelize.File, w io.Writer, password string) error {
+	if password != "" {
+		return f.Write(w, excelize.Options{Password: password})
+	}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+	return f.Write(io.Discard)
+}
+
+// cellName is a cell's A1-style name; col and row count from 1.
+func cellName(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// colName is a column's letters; col counts from 1.
+func colName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
