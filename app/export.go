@@ -9,9 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/survey/export"
@@ -58,15 +56,7 @@ func newExportPanel(win fyne.Window, db *store.DB, surveyID string) *exportPanel
 	p.save = widget.NewButton(lang.L("Export to Excel"), func() { p.pickSave(p.export) })
 	p.save.Importance = widget.HighImportance
 	p.pickSave = func(then func(string)) {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err == nil && w != nil {
-				w.Close()
-				then(w.URI().Path())
-			}
-		}, win)
-		d.SetFileName(fmt.Sprintf("%s-answers-%s.xlsx", surveyID, time.Now().Format("2006-01-02")))
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-		d.Show()
+		askSavePath(win, fmt.Sprintf("%s-answers-%s.xlsx", surveyID, time.Now().Format("2006-01-02")), ".xlsx", then)
 	}
 	p.showCounts()
 	return p

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/survey/store"
@@ -35,14 +36,7 @@ func newLaptopsPanel(win fyne.Window, db *store.DB, _ string) fyne.CanvasObject 
 	p := &laptopsPanel{win: win, db: db, progress: widget.NewProgressBar(), message: words("", false)}
 	p.progress.Hide()
 	p.pickSave = func(then func(string)) {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err == nil && w != nil {
-				w.Close()
-				then(w.URI().Path())
-			}
-		}, win)
-		d.SetFileName(fmt.Sprintf("speakeasy-results-%s.db", time.Now().Format("2006-01-02")))
-		d.Show()
+		askSavePath(win, fmt.Sprintf("speakeasy-results-%s.db", time.Now().Format("2006-01-02")), "", then)
 	}
 	p.pickOpen = func(then func(string)) {
 		dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -110,4 +104,21 @@ func (p *laptopsPanel) add(path string) {
 			}
 		})
 	}()
+}
+
+// askSavePath asks where to save a file, suggesting name and, if ext is
+// set, showing only files that end with it. then gets the chosen path; the
+// dialog has already asked before replacing a file.
+func askSavePath(win fyne.Window, name, ext string, then func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err == nil && w != nil {
+			w.Close()
+			then(w.URI().Path())
+		}
+	}, win)
+	d.SetFileName(name)
+	if ext != "" {
+		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	}
+	d.Show()
 }

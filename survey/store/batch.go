@@ -64,18 +64,13 @@ func (b *Batch) Commit() error {
 	defer tx.Rollback()
 	// In key order, each page of the answers table is visited once.
 	slices.Sort(b.order)
-	saveResp, saveAnswer := tx.Stmt(b.db.saveResp), tx.Stmt(b.db.saveAnswer)
+	saveAnswer := tx.Stmt(b.db.saveAnswer)
 	for _, id := range b.order {
 		p := b.pending[id]
 		r := p.resp
-		var finished any
-		if !r.Finished.IsZero() {
-			finished = formatTime(r.Finished)
-		}
-		updated := formatTime(r.Updated)
-		if _, err := saveResp.Exec(r.ID, r.SurveyID, r.Version, r.DeviceID, r.Event, r.Language, r.AnsweredBy,
-			formatTime(r.Started), updated, finished, string(r.Status)); err != nil {
-			return fmt.Errorf("cannot save a response: %w", explainOpen(err))
+		updated, err := b.db.saveResponse(tx, r)
+		if err != nil {
+			return err
 		}
 		for _, qid := range slices.Sorted(maps.Keys(p.answers)) {
 			if _, err := saveAnswer.Exec(r.ID, qid, p.answers[qid], updated); err != nil {

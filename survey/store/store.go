@@ -212,28 +212,22 @@ func (db *DB) ensureDeviceID() error {
 // Save makes one Change durable in a single transaction: the response row,
 // the answers given and the answers cleared. It implements survey.Saver.
 func (db *DB) Save(ch survey.Change) error {
-	r := ch.Response
 	tx, err := db.sql.Begin()
 	if err != nil {
 		return explainOpen(err)
 	}
 	defer tx.Rollback()
-	var finished any
-	if !r.Finished.IsZero() {
-		finished = formatTime(r.Finished)
-	}
-	updated := formatTime(r.Updated)
-	if _, err := tx.Stmt(db.saveResp).Exec(r.ID, r.SurveyID, r.Version, r.DeviceID, r.Event, r.Language, r.AnsweredBy,
-		formatTime(r.Started), updated, finished, string(r.Status)); err != nil {
-		return fmt.Errorf("cannot save the response: %w", explainOpen(err))
+	updated, err := db.saveResponse(tx, ch.Response)
+	if err != nil {
+		return err
 	}
 	for id, a := range ch.Set {
-		if _, err := tx.Stmt(db.saveAnswer).Exec(r.ID, id, a.Encode(ch.Kinds[id]), updated); err != nil {
+		if _, err := tx.Stmt(db.saveAnswer).Exec(ch.Response.ID, id, a.Encode(ch.Kinds[id]), updated); err != nil {
 			return fmt.Errorf("cannot save the answer to %q: %w", id, explainOpen(err))
 		}
 	}
 	for _, id := range ch.Cleared {
-		if _, err := tx.Stmt(db.clearAnswer).Exec(r.ID, id); err != nil {
+		if _, err := tx.Stmt(db.clearAnswer).Exec(ch.Response.ID, id); err != nil {
 			return fmt.Errorf("cannot clear the answer to %q: %w", id, explainOpen(err))
 		}
 	}
@@ -241,6 +235,21 @@ func (db *DB) Save(ch survey.Change) error {
 		return fmt.Errorf("cannot save: %w", explainOpen(err))
 	}
 	return nil
+}
+
+// saveResponse inserts or updates a response's row in tx and returns its
+// last-change time as stored, for its answers.
+func (db *DB) saveResponse(tx *sql.Tx, r survey.Response) (updated string, err error) {
+	var finished any
+	if !r.Finished.IsZero() {
+		finished = formatTime(r.Finished)
+	}
+	updated = formatTime(r.Updated)
+	if _, err := tx.Stmt(db.saveResp).Exec(r.ID, r.SurveyID, r.Version, r.DeviceID, r.Event, r.Language, r.AnsweredBy,
+		formatTime(r.Started), updated, finished, string(r.Status)); err != nil {
+		return "", fmt.Errorf("cannot save the response: %w", explainOpen(err))
+	}
+	return updated, nil
 }
 
 // Discard deletes a response and its answers, for a participant who
