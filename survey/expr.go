@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Expr is a parsed skip rule or answer rule, in the subset of XLSForm's
@@ -272,10 +273,11 @@ func (p *parser) lex() error {
 		case c == '.':
 			p.toks = append(p.toks, token{'.', ".", i})
 			i++
-		case unicode.IsLetter(rune(c)):
+		case unicode.IsLetter(firstRune(s[i:])):
 			j := i + 1
-			for j < len(s) && (unicode.IsLetter(rune(s[j])) || s[j] == '-' || s[j] == '_' || s[j] >= '0' && s[j] <= '9') {
-				j++
+			for j < len(s) && (unicode.IsLetter(firstRune(s[j:])) || s[j] == '-' || s[j] == '_' || s[j] >= '0' && s[j] <= '9') {
+				_, size := utf8.DecodeRuneInString(s[j:])
+				j += size
 			}
 			p.toks = append(p.toks, token{'i', s[i:j], i})
 			i = j
@@ -286,10 +288,16 @@ func (p *parser) lex() error {
 			p.toks = append(p.toks, token{'o', string(c), i})
 			i++
 		default:
-			return fmt.Errorf("at character %d: Speakeasy does not understand %q in a rule", i+1, string(c))
+			return fmt.Errorf("at character %d: Speakeasy does not understand %q in a rule", i+1, string(firstRune(s[i:])))
 		}
 	}
 	return nil
+}
+
+// firstRune is the letter s starts with (a letter may be several bytes).
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 func (p *parser) peek(kind byte, text string) bool {

@@ -93,6 +93,8 @@ func TestExpr_Errors(t *testing.T) {
 		{"${a} = 'x' ${b}", "something extra"},
 		{"selected(${a}, 'x' 'y')", `expected ","`},
 		{"= 3", `did not expect "="`},
+		{"${a} = 1 ± 2", `does not understand "±"`},
+		{"año(${a})", `"año" is not something`},
 		{"${a} = 1.2.3", "not a number"},
 	}
 	for _, tt := range tests {
