@@ -80,6 +80,22 @@ func TestUI_ListenReadsQuestionThenEachAnswer(t *testing.T) {
 	}
 }
 
+func TestUI_SmallSpeakerReadsOneAnswer(t *testing.T) {
+	u, _, voice := withVoice(t)
+	test.Tap(tileNamed(t, u, "Start"))
+	parent := tileNamed(t, u, "A parent or carer")
+	if parent.listen == nil {
+		t.Fatal("no small speaker beside the answer")
+	}
+	test.Tap(parent.listen)
+	if got := voice.heard(t, u.reader); len(got) != 1 || got[0] != "en: A parent or carer" {
+		t.Fatalf("the small speaker read %v", got)
+	}
+	if parent.Chosen() {
+		t.Fatal("listening to an answer chose it")
+	}
+}
+
 func TestUI_ReadToMeReadsEachScreenAndResets(t *testing.T) {
 	u, clock, voice := withVoice(t)
 	test.Tap(tileNamed(t, u, "Read to me"))

@@ -121,6 +121,12 @@ func (qs *questionScreen) answers() fyne.CanvasObject {
 		}
 		t := newTile(o.Label, picture, styleAnswer, nil)
 		t.Sound = o.Sound
+		if qs.u.reader != nil && qs.q.Kind != survey.KindFaces {
+			t.OnListen = func() {
+				qs.u.touch()
+				qs.u.read(nil, []*tile{t}) // just this answer
+			}
+		}
 		value := o.Value
 		t.OnTapped = func() { qs.tap(value) }
 		t.chosen = chosen.Has(o.Value)

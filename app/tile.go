@@ -33,11 +33,14 @@ type tile struct {
 	Style    tileStyle
 	Vertical bool // picture above the word, as for faces
 	OnTapped func()
+	// OnListen, when set, adds a small speaker that reads just this tile.
+	OnListen func()
 
 	chosen, focused bool
 	bg, ring        *canvas.Rectangle
 	tick            *canvas.Image
 	text            *widget.Label
+	listen          *widget.Button
 }
 
 func newTile(label, picture string, style tileStyle, tapped func()) *tile {
@@ -108,7 +111,13 @@ func (t *tile) CreateRenderer() fyne.WidgetRenderer {
 		body = container.NewStack(container.NewVBox(pic, label),
 			container.NewVBox(container.NewHBox(layout.NewSpacer(), t.tick)))
 	} else {
-		body = container.NewBorder(nil, nil, pic, t.tick,
+		var right fyne.CanvasObject = t.tick
+		if t.OnListen != nil {
+			t.listen = widget.NewButtonWithIcon("", pictureResource("speaker-high-volume"), t.OnListen)
+			t.listen.Importance = widget.LowImportance
+			right = container.NewHBox(t.tick, container.NewCenter(t.listen))
+		}
+		body = container.NewBorder(nil, nil, pic, right,
 			container.NewVBox(layout.NewSpacer(), label, layout.NewSpacer()))
 	}
 	minHeight := canvas.NewRectangle(color.Transparent)

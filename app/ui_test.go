@@ -364,3 +364,18 @@ func BenchmarkTapNext(b *testing.B) {
 	b.ReportMetric(float64(per.Microseconds())/1000, "ms/step")
 	b.Logf("tap an answer + Next (saved, next screen drawn): %.2f ms per step (target 16 ms)", float64(per.Microseconds())/1000)
 }
+
+func TestUI_SaveFailureAsksForStaffAndStays(t *testing.T) {
+	u, _, db := newTestUI(t)
+	test.Tap(tileNamed(t, u, "Start"))
+	test.Tap(u.keys.options[0])
+	db.Close() // as good as a full disk or a pulled USB drive: nothing can be written
+	test.Tap(tileNamed(t, u, "Next"))
+	onQuestion(t, u, "who")
+	if !strings.Contains(screenText(u), "Something went wrong. Please ask a member of staff to help.") {
+		t.Fatalf("no calm message:\n%s", screenText(u))
+	}
+	if !u.keys.options[0].Chosen() {
+		t.Fatal("the answer on screen was lost")
+	}
+}
