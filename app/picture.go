@@ -62,16 +62,28 @@ func newPicture(name string, size float32) *canvas.Image {
 	case drawNow:
 		img.Image = drawPicture(key)
 	default:
-		go func() {
+		drawQueue <- func() {
 			pic := drawPicture(key)
 			fyne.Do(func() {
 				img.Image = pic
 				img.Refresh()
 			})
-		}()
+		}
 	}
 	return img
 }
+
+// drawQueue feeds one background drawer, so that drawing pictures never
+// takes more than one core from the screen (these laptops may have two).
+var drawQueue = func() chan func() {
+	q := make(chan func(), 256)
+	go func() {
+		for draw := range q {
+			draw()
+		}
+	}()
+	return q
+}()
 
 // isFile reports whether a picture name is a file's path rather than the
 // name of a built-in picture.

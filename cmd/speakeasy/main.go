@@ -97,16 +97,18 @@ func run(kiosk bool, data string, quitWhenShown, bare bool) error {
 
 	var ui *app.UI
 	var db *store.DB
+	var dailyBackup *time.Timer
 	start := func() {
 		if db, err = cli.OpenData(data); err != nil {
 			app.ShowProblem(a, w, lang.L("Speakeasy cannot open its results"), err.Error(), nil)
 			return
 		}
-		go func() {
+		// The day's first backup waits until the first screen is up.
+		dailyBackup = time.AfterFunc(5*time.Second, func() {
 			if _, err := db.DailyBackup(); err != nil {
 				fyne.LogError("daily backup", err)
 			}
-		}()
+		})
 		cfg := app.Config{DB: db, Kiosk: kiosk, Quit: a.Quit}
 		if cfg.Speech, err = speech.Find(); err != nil {
 			cfg.NoSpeech = err.Error()
@@ -145,6 +147,9 @@ func run(kiosk bool, data string, quitWhenShown, bare bool) error {
 		fyne.Do(a.Quit)
 	}()
 	w.ShowAndRun()
+	if dailyBackup != nil {
+		dailyBackup.Stop()
+	}
 	if ui != nil {
 		ui.Shutdown()
 	}
