@@ -28,9 +28,10 @@ for arg in "$@"; do
 	esac
 done
 
-# What the cgo build of Fyne needs (GLFW on X11, OpenGL).
+# What the cgo build of Fyne needs (GLFW on X11, OpenGL); make runs the build,
+# xz-utils lets `fyne package` write the Linux .tar.xz.
 base=(gcc pkg-config libgl1-mesa-dev xorg-dev libxcursor-dev libxrandr-dev
-	libxinerama-dev libxi-dev libxxf86vm-dev)
+	libxinerama-dev libxi-dev libxxf86vm-dev make xz-utils)
 # What the end-to-end tests and the screenshots need.
 e2e_pkgs=(xvfb xdotool imagemagick espeak-ng)
 # What the Windows cross build needs; `file` checks the result.
