@@ -158,3 +158,13 @@ const (
 	optionPicture = 72  // the picture inside an answer button
 	borderChosen  = 8   // the thick border round a chosen answer
 )
+
+// WarmUp starts loading the regular and bold fonts in the background, so
+// that the work overlaps the making of the window instead of delaying the
+// first screen. Call it once the Fyne app exists. Fyne's font cache is safe
+// to fill from other goroutines.
+func WarmUp() {
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+		go fyne.MeasureText("Speakeasy", sizes[theme.SizeNameText], style)
+	}
+}

@@ -39,7 +39,8 @@ type tile struct {
 	chosen, focused bool
 	bg, ring        *canvas.Rectangle
 	tick            *canvas.Image
-	text            *widget.Label
+	text            *widget.Label // an answer's words
+	caption         *canvas.Text  // a button's words
 	listen          *widget.Button
 }
 
@@ -88,24 +89,26 @@ func (t *tile) CreateRenderer() fyne.WidgetRenderer {
 	t.ring.CornerRadius = 20
 	t.ring.StrokeWidth = 6
 	t.tick = newPicture("check-mark-button", 48)
-	t.text = widget.NewLabel(t.Label)
+	var label fyne.CanvasObject
 	if t.Style == styleAnswer {
-		t.text.Wrapping = fyne.TextWrapWord // answers can be long; buttons are a word or two
+		t.text = widget.NewLabel(t.Label)
+		t.text.Wrapping = fyne.TextWrapWord // answers can be long
 		fitDirection(t.text, rtlLine/2)
-	}
-	t.text.TextStyle.Bold = t.Style != styleAnswer
-
-	var label fyne.CanvasObject = t.text
-	if t.Style == stylePrimary {
-		// Words on the primary colour need the colour made for them.
-		label = container.NewThemeOverride(t.text, onPrimary{t.Theme()})
+		label = t.text
+	} else {
+		// A button's word or two: plain bold text in the colour made for its
+		// background. (A themed Label would need a theme override, and Fyne
+		// loads fonts again for every override: slower first screens.)
+		t.caption = canvas.NewText(t.Label, color.Black)
+		t.caption.TextStyle.Bold = true
+		label = container.NewPadded(t.caption)
 	}
 	var body fyne.CanvasObject
 	var pic fyne.CanvasObject = layout.NewSpacer()
 	if t.Picture != "" {
 		pic = newPicture(t.Picture, optionPicture)
 	}
-	if t.Vertical {
+	if t.Vertical && t.text != nil {
 		t.text.Alignment = fyne.TextAlignCenter
 		// The tick sits over the top corner, so a row of faces stays low.
 		body = container.NewStack(container.NewVBox(pic, label),
@@ -129,7 +132,11 @@ func (t *tile) CreateRenderer() fyne.WidgetRenderer {
 
 func (t *tile) Refresh() {
 	if t.bg != nil {
-		t.text.SetText(t.Label)
+		if t.text != nil {
+			t.text.SetText(t.Label)
+		} else {
+			t.caption.Text = t.Label
+		}
 		t.applyState()
 		t.bg.Refresh()
 		t.ring.Refresh()
@@ -165,16 +172,14 @@ func (t *tile) applyState() {
 	if t.focused {
 		t.ring.StrokeColor = th.Color(theme.ColorNameFocus, v)
 	}
-}
-
-// onPrimary is the theme for words on a primary-coloured tile.
-type onPrimary struct{ fyne.Theme }
-
-func (o onPrimary) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if n == theme.ColorNameForeground {
-		return o.Theme.Color(theme.ColorNameForegroundOnPrimary, v)
+	if t.caption != nil {
+		t.caption.Color = th.Color(theme.ColorNameForeground, v)
+		if t.Style == stylePrimary {
+			t.caption.Color = th.Color(theme.ColorNameForegroundOnPrimary, v)
+		}
+		t.caption.TextSize = th.Size(theme.SizeNameText)
+		t.caption.Refresh()
 	}
-	return o.Theme.Color(n, v)
 }
 
 var (

@@ -65,6 +65,9 @@ func main() {
 
 func run(kiosk bool, data string, quitWhenShown, bare bool) error {
 	a := fyneapp.NewWithID(cli.AppID)
+	if !bare {
+		app.WarmUp()
+	}
 	w := a.NewWindow("Speakeasy")
 	if quitWhenShown {
 		a.Lifecycle().SetOnStarted(func() {
