@@ -352,8 +352,8 @@ func BenchmarkTapNext(b *testing.B) {
 	u, _, _ := newTestUI(b)
 	test.Tap(tileNamed(b, u, "Start"))
 	b.ResetTimer()
-	for b.Loop() {
-		test.Tap(u.keys.options[0])
+	for i := 0; b.Loop(); i++ {
+		test.Tap(u.keys.options[i%2]) // a changed answer each time, so it is really written
 		test.Tap(tileNamed(b, u, "Next")) // to age
 		b.StopTimer()
 		test.Tap(tileNamed(b, u, "Back"))
