@@ -353,7 +353,7 @@ func BenchmarkTapNext(b *testing.B) {
 	test.Tap(tileNamed(b, u, "Start"))
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		test.Tap(u.keys.options[i%2]) // a changed answer each time, so it is really written
+		test.Tap(u.keys.options[i%2])     // a changed answer each time, so it is really written
 		test.Tap(tileNamed(b, u, "Next")) // to age
 		b.StopTimer()
 		test.Tap(tileNamed(b, u, "Back"))
