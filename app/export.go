@@ -35,6 +35,7 @@ type exportPanel struct {
 	message  *widget.Label
 	// pickSave asks where to save the file; tests replace the dialog.
 	pickSave func(then func(path string))
+	exported func() // called when an export has finished; for tests
 }
 
 // NewExportPanel is the staff panel that exports surveyID's answers to Excel.
@@ -135,6 +136,9 @@ func (p *exportPanel) export(path string) {
 			p.progress.Hide()
 			if err != nil {
 				p.message.SetText(err.Error())
+				if p.exported != nil {
+					p.exported()
+				}
 				return
 			}
 			msg := lang.L("Saved {{.N}} responses to {{.Path}}.", map[string]any{"N": sum.Responses, "Path": sum.Path})
@@ -142,6 +146,9 @@ func (p *exportPanel) export(path string) {
 				msg += " " + lang.L("Only people with the password can open the file.")
 			}
 			p.message.SetText(msg)
+			if p.exported != nil {
+				p.exported()
+			}
 		})
 	}()
 }

@@ -72,10 +72,13 @@ func TestExportPanel_SavesLockedWorkbook(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "walk")
 	p.pickSave = func(then func(string)) { then(path) }
 	test.Type(p.password, "library 2024")
+	done := make(chan struct{}, 1)
+	p.exported = func() { done <- struct{}{} }
 	test.Tap(p.save)
-	deadline := time.Now().Add(20 * time.Second)
-	for !strings.HasPrefix(messageText(p), "Saved") && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the export did not finish")
 	}
 	msg := messageText(p)
 	if want := "Saved 30 responses to " + path + ".xlsx. Only people with the password can open the file."; msg != want {
