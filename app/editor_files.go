@@ -3,8 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -40,14 +38,7 @@ func dialogFiles(win fyne.Window) filePicker {
 			d.Show()
 		},
 		save: func(name string, then func(string)) {
-			d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-				if err == nil && w != nil {
-					w.Close()
-					then(w.URI().Path())
-				}
-			}, win)
-			d.SetFileName(name)
-			d.Show()
+			askSavePath(win, name, "", then)
 		},
 	}
 }
@@ -131,36 +122,10 @@ func exportSurvey(db *store.DB, id, path string) (int, error) {
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	if ext != ".json" && ext != ".xlsx" {
-		ext, path = ".xlsx", path+".xlsx"
+		path += ".xlsx"
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return 0, fmt.Errorf("cannot save %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // nothing is left to remove once renamed
-	err = writeSurvey(s, ext, tmp)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		return 0, fmt.Errorf("cannot save %s: %w", path, err)
+	if err := xlsform.SaveFile(s, path); err != nil {
+		return 0, err
 	}
 	return s.Version, nil
-}
-
-func writeSurvey(s *survey.Survey, ext string, w io.Writer) error {
-	if ext == ".xlsx" {
-		return xlsform.Write(s, w)
-	}
-	body, err := s.Marshal()
-	if err == nil {
-		_, err = w.Write(append(body, '\n'))
-	}
-	return err
 }

@@ -98,32 +98,34 @@ func quickCheckFile(path string) (problem string, err error) {
 // quickCheck runs PRAGMA quick_check. A file SQLite calls corrupt or "not a
 // database" is a problem, not an error.
 func quickCheck(ctx context.Context, c *sql.DB) (problem string, err error) {
-	rows, err := c.QueryContext(ctx, "PRAGMA quick_check")
-	if err != nil {
-		if isDamage(err) {
-			return err.Error(), nil
-		}
+	lines, err := pragmaLines(ctx, c, "quick_check")
+	switch {
+	case err != nil && isDamage(err):
+		return err.Error(), nil
+	case err != nil:
 		return "", err
+	case len(lines) == 1 && lines[0] == "ok":
+		return "", nil
+	}
+	return strings.Join(lines, "\n"), nil
+}
+
+// pragmaLines runs a check pragma and returns the lines it reports.
+func pragmaLines(ctx context.Context, c *sql.DB, pragma string) ([]string, error) {
+	rows, err := c.QueryContext(ctx, "PRAGMA "+pragma)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var lines []string
 	for rows.Next() {
 		var s string
 		if err := rows.Scan(&s); err != nil {
-			return "", err
+			return nil, err
 		}
 		lines = append(lines, s)
 	}
-	if err := rows.Err(); err != nil {
-		if isDamage(err) {
-			return err.Error(), nil
-		}
-		return "", err
-	}
-	if len(lines) == 1 && lines[0] == "ok" {
-		return "", nil
-	}
-	return strings.Join(lines, "\n"), nil
+	return lines, rows.Err()
 }
 
 // SQLite's primary result codes for a damaged file.

@@ -375,18 +375,6 @@ func (db *DB) KioskSurveyID() (string, error) {
 
 // IntegrityCheck runs SQLite's full check and returns its findings, "ok" if none.
 func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
-	rows, err := db.sql.QueryContext(ctx, "PRAGMA integrity_check")
-	if err != nil {
-		return "", err
-	}
-	defer rows.Close()
-	var lines []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return "", err
-		}
-		lines = append(lines, s)
-	}
-	return strings.Join(lines, "\n"), rows.Err()
+	lines, err := pragmaLines(ctx, db.sql, "integrity_check")
+	return strings.Join(lines, "\n"), err
 }

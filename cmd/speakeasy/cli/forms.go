@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -130,17 +129,7 @@ func runExportForm(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	err = saveFile(*out, func(w io.Writer) error {
-		if ext == ".xlsx" {
-			return xlsform.Write(s, w)
-		}
-		body, err := s.Marshal()
-		if err == nil {
-			_, err = w.Write(append(body, '\n'))
-		}
-		return err
-	})
-	if err != nil {
+	if err := xlsform.SaveFile(s, *out); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Saved survey %s version %d to %s.\n", s.ID, s.Version, *out)
@@ -233,31 +222,4 @@ func (f *surveyFile) where(w check.Warning) string {
 		at += fmt.Sprintf(" (question %q)", w.Question)
 	}
 	return fmt.Sprintf("%s: %s: %s %s", f.path, at, w.Message, w.Suggestion)
-}
-
-// saveFile writes a file through write, whole or not at all: a failure
-// leaves no half-written file in its place.
-func saveFile(path string, write func(io.Writer) error) error {
-	err := func() error {
-		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-		if err != nil {
-			return err
-		}
-		defer os.Remove(tmp.Name()) // after the rename there is nothing to remove
-		err = write(tmp)
-		if err == nil {
-			err = tmp.Chmod(0o644)
-		}
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Rename(tmp.Name(), path)
-		}
-		return err
-	}()
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
 }
