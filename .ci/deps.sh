@@ -2,7 +2,7 @@
 # Installs the system packages that Speakeasy needs to build and test.
 #
 #   .ci/deps.sh              C compiler and the X11/OpenGL headers (cgo build of Fyne)
-#   .ci/deps.sh --e2e        ... plus Xvfb, xdotool, ImageMagick and espeak-ng (end-to-end tests)
+#   .ci/deps.sh --e2e        ... plus Xvfb, xdotool, ImageMagick, espeak-ng, openpyxl and PSPP (tests)
 #   .ci/deps.sh --windows    ... plus the mingw-w64 cross compiler (Windows package)
 #
 # On Debian and Ubuntu it asks dpkg which packages are missing and installs only
@@ -32,8 +32,10 @@ done
 # xz-utils lets `fyne package` write the Linux .tar.xz.
 base=(gcc pkg-config libgl1-mesa-dev xorg-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev make xz-utils)
-# What the end-to-end tests and the screenshots need.
-e2e_pkgs=(xvfb xdotool imagemagick espeak-ng)
+# What the end-to-end tests and the screenshots need, and the independent
+# readers the tests check Speakeasy's files with (openpyxl for workbooks,
+# GNU PSPP for the SPSS codebook).
+e2e_pkgs=(xvfb xdotool imagemagick espeak-ng python3-openpyxl pspp)
 # What the Windows cross build needs; `file` checks the result.
 windows_pkgs=(gcc-mingw-w64-x86-64 file)
 
