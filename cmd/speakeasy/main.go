@@ -89,7 +89,7 @@ func run(kiosk bool, data string, quitWhenShown, bare bool) error {
 	unlock, err := store.Lock(data)
 	if errors.Is(err, store.ErrInUse) {
 		fmt.Fprintln(os.Stderr, "speakeasy:", err)
-		app.ShowProblem(a, w, lang.L("Speakeasy is already open"), err.Error()+". "+lang.L("Please use the Speakeasy window that is open."), nil)
+		app.ShowProblem(a, w, lang.L("Speakeasy is already open"), err.Error()+". "+lang.L("Please use the Speakeasy window that is open."))
 		w.ShowAndRun()
 		return err
 	}
@@ -103,7 +103,7 @@ func run(kiosk bool, data string, quitWhenShown, bare bool) error {
 	var dailyBackup *time.Timer
 	start := func() {
 		if db, err = cli.OpenData(data); err != nil {
-			app.ShowProblem(a, w, lang.L("Speakeasy cannot open its results"), err.Error(), nil)
+			app.ShowProblem(a, w, lang.L("Speakeasy cannot open its results"), err.Error())
 			return
 		}
 		// The day's first backup waits until the first screen is up.
@@ -117,7 +117,7 @@ func run(kiosk bool, data string, quitWhenShown, bare bool) error {
 			cfg.NoSpeech = err.Error()
 		}
 		if ui, err = app.New(a, w, cfg); err != nil {
-			app.ShowProblem(a, w, lang.L("Speakeasy cannot start the survey"), err.Error(), nil)
+			app.ShowProblem(a, w, lang.L("Speakeasy cannot start the survey"), err.Error())
 			return
 		}
 		ui.Start()
@@ -125,17 +125,18 @@ func run(kiosk bool, data string, quitWhenShown, bare bool) error {
 	// A damaged results file is put aside, never deleted; staff choose what next.
 	var damaged *store.DamagedError
 	if err := store.CheckHealth(data); errors.As(err, &damaged) {
-		actions := map[string]func(){lang.L("Start with no results"): start}
+		var actions []app.Action
 		if damaged.Backup != "" {
-			actions[lang.L("Put back the newest copy")] = func() {
+			actions = append(actions, app.Action{Label: lang.L("Put back the newest copy"), Do: func() {
 				if err := store.RestoreBackup(data, damaged.Backup); err != nil {
-					app.ShowProblem(a, w, lang.L("The copy could not be put back"), err.Error(), nil)
+					app.ShowProblem(a, w, lang.L("The copy could not be put back"), err.Error())
 					return
 				}
 				start()
-			}
+			}})
 		}
-		app.ShowProblem(a, w, lang.L("The results file is damaged"), damaged.Error(), actions)
+		actions = append(actions, app.Action{Label: lang.L("Start with no results"), Do: start})
+		app.ShowProblem(a, w, lang.L("The results file is damaged"), damaged.Error(), actions...)
 	} else if err != nil {
 		return err
 	} else {
