@@ -16,8 +16,12 @@ import (
 // BackupFolder is the backups' folder inside the data folder.
 const BackupFolder = "backups"
 
-// KeepBackups is how many backups are kept; older ones are deleted.
+// KeepBackups is how many of the newest backups are always kept.
 const KeepBackups = 10
+
+// KeepDays is how many days back one backup a day is kept (the day's last),
+// so that a busy day of backups never deletes the earlier days'.
+const KeepDays = 30
 
 // BackupFile is one backup in the backups folder.
 type BackupFile struct {
@@ -27,9 +31,11 @@ type BackupFile struct {
 }
 
 // Backup writes a consistent copy of the database (all of it, settings
-// too) to <dataDir>/backups/speakeasy-YYYYMMDD-HHMMSS.db and deletes all but
-// the newest KeepBackups backups. An empty dataDir means the database's own
-// folder. It returns the new backup's path.
+// too) to <dataDir>/backups/speakeasy-YYYYMMDD-HHMMSS.db (-2, -3, ... for a
+// second one in the same second; two writers never take the same name) and
+// deletes the backups that are neither among the newest KeepBackups nor
+// the last of one of the last KeepDays days. An empty dataDir means the
+// database's own folder. It returns the new backup's path.
 func (db *DB) Backup(dataDir string) (string, error) {
 	if dataDir == "" {
 		dataDir = filepath.Dir(db.path)
@@ -38,25 +44,52 @@ func (db *DB) Backup(dataDir string) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("cannot make the backups folder: %w", explainFS(err))
 	}
-	base := filepath.Join(dir, "speakeasy-"+clock().Format(stampLayout))
-	path := base + ".db"
-	for n := 2; exists(path); n++ {
-		path = fmt.Sprintf("%s-%d.db", base, n)
-	}
-	if err := db.snapshot(context.Background(), path, false, nil); err != nil {
+	work, tmp, err := db.snapshot(context.Background())
+	if err != nil {
 		return "", fmt.Errorf("cannot make a backup: %w", err)
 	}
+	defer work.remove()
+	base := filepath.Join(dir, "speakeasy-"+clock().Format(stampLayout))
+	path := base + ".db"
+	for n := 2; ; n++ {
+		err = renameNoReplace(tmp, path)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+		path = fmt.Sprintf("%s-%d.db", base, n)
+	}
+	if err != nil {
+		return "", fmt.Errorf("cannot make a backup: %w", explainFS(err))
+	}
+	syncDir(dir)
 	backups, err := Backups(dataDir)
 	if err != nil {
 		return path, err
 	}
-	for len(backups) > KeepBackups {
-		if err := os.Remove(backups[0].Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return path, fmt.Errorf("cannot delete the old backup %s: %w", backups[0].Path, explainFS(err))
+	for _, b := range oldBackups(backups, clock()) {
+		if err := os.Remove(b.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return path, fmt.Errorf("cannot delete the old backup %s: %w", b.Path, explainFS(err))
 		}
-		backups = backups[1:]
 	}
 	return path, nil
+}
+
+// oldBackups picks, from backups oldest first, those to delete at now.
+func oldBackups(backups []BackupFile, now time.Time) []BackupFile {
+	y, m, d := now.Date()
+	since := time.Date(y, m, d-(KeepDays-1), 0, 0, 0, 0, now.Location())
+	lastOfDay := map[string]int{}
+	for i, b := range backups {
+		lastOfDay[b.Made.Format("20060102")] = i
+	}
+	var old []BackupFile
+	for i, b := range backups[:max(0, len(backups)-KeepBackups)] {
+		if lastOfDay[b.Made.Format("20060102")] == i && !b.Made.Before(since) {
+			continue
+		}
+		old = append(old, b)
+	}
+	return old
 }
 
 // DailyBackup makes a backup if there is none from today yet, as at the
@@ -136,38 +169,6 @@ func NewestBackup(dataDir string) (string, error) {
 		return "", err
 	}
 	return backups[len(backups)-1].Path, nil
-}
-
-// RestoreBackup makes the backup at backupPath the data folder's results
-// file. The file it replaces, if any, is kept as
-// speakeasy.db.replaced-YYYYMMDD-HHMMSS, never deleted. The backup is
-// checked first and left as it is. Call it with the folder locked and the
-// database closed.
-func RestoreBackup(dir, backupPath string) error {
-	ctx := context.Background()
-	path := filepath.Join(dir, FileName)
-	if same, _ := sameFile(backupPath, path); same {
-		return fmt.Errorf("%s is the results file itself, not a backup", backupPath)
-	}
-	tmp := path + ".restoring"
-	removeDatabase(tmp) // left by a restore that was cut short
-	if err := copyDatabase(backupPath, tmp, true); err != nil {
-		return fmt.Errorf("cannot read the backup %s: %w", backupPath, explainFS(err))
-	}
-	defer removeDatabase(tmp) // nothing to remove once renamed
-	if _, err := inspectResults(ctx, tmp, false); err != nil {
-		return fmt.Errorf("%s: %w", backupPath, err)
-	}
-	if exists(path) {
-		if _, err := moveAside(path, "replaced"); err != nil {
-			return fmt.Errorf("cannot put the present results file aside: %w", explainFS(err))
-		}
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("cannot put the backup in place: %w", explainFS(err))
-	}
-	syncDir(dir)
-	return nil
 }
 
 // removeDatabase deletes a database file that Speakeasy made for a moment,

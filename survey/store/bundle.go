@@ -11,11 +11,16 @@ import (
 	"path/filepath"
 )
 
-// A bundle is a plain Speakeasy database file, made with VACUUM INTO so it
-// is one consistent file with no -wal beside it. It holds every survey,
-// version and response of this laptop, and of the settings only the device
-// ID: the staff PIN's hash and the kiosk's choices stay on the laptop.
-// Merge reads it like any other laptop's speakeasy.db.
+// A bundle is a plain Speakeasy database file. It holds every survey,
+// version, draft and response of this laptop, and of the settings only the
+// device ID and a mark that it is a bundle: the staff PIN's hash and the
+// kiosk's choices stay on the laptop. It is built row by row into a new
+// file rather than copied whole and trimmed, so the PIN's hash is never in
+// it, not even for a moment in a temporary file. Merge reads it like any
+// other laptop's speakeasy.db.
+
+// bundleMark is the setting that tells a bundle from a backup.
+const bundleMark = "made_as"
 
 // Bundle writes this laptop's results to a new file at path, readable by
 // this user only. It refuses to replace a file that is already there.
@@ -24,24 +29,39 @@ func (db *DB) Bundle(ctx context.Context, path string) error {
 }
 
 // BundleTo is Bundle that replaces an existing file at path when replace is
-// true, as when staff have agreed to overwrite it in a save dialog.
+// true, as when staff have agreed to overwrite it in a save dialog. The
+// bundle is made in the data folder's temporary area and only then put at
+// path, so a bundle cut short leaves no copy beside path.
 func (db *DB) BundleTo(ctx context.Context, path string, replace bool) error {
-	return db.snapshot(ctx, path, replace, stripForBundle)
+	if !replace && exists(path) {
+		return existsError(path)
+	}
+	work, tmp, err := db.bundleInWork(ctx)
+	if err != nil {
+		return err
+	}
+	defer work.remove()
+	if err := work.place(tmp, path, replace); errors.Is(err, fs.ErrExist) {
+		return existsError(path)
+	} else if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, explainFS(err))
+	}
+	return nil
+}
+
+func existsError(path string) error {
+	return fmt.Errorf("%s is already there; choose another name: %w", path, fs.ErrExist)
 }
 
 // WriteBundle writes a bundle to w, for a save dialog that hands out a
-// writer rather than a path. The copy is made first in the data folder.
+// writer rather than a path.
 func (db *DB) WriteBundle(ctx context.Context, w io.Writer) error {
-	tmp, err := os.MkdirTemp(filepath.Dir(db.path), ".bundle-")
+	work, tmp, err := db.bundleInWork(ctx)
 	if err != nil {
-		return fmt.Errorf("cannot make the bundle: %w", explainFS(err))
-	}
-	defer os.RemoveAll(tmp)
-	path := filepath.Join(tmp, "bundle.db")
-	if err := db.Bundle(ctx, path); err != nil {
 		return err
 	}
-	f, err := os.Open(path)
+	defer work.remove()
+	f, err := os.Open(tmp)
 	if err != nil {
 		return err
 	}
@@ -52,63 +72,133 @@ func (db *DB) WriteBundle(ctx context.Context, w io.Writer) error {
 	return nil
 }
 
-// stripForBundle leaves only the device ID among the settings, and
-// overwrites what it deletes so the PIN's hash is not left in free pages.
-func stripForBundle(ctx context.Context, c *sql.DB) error {
-	if _, err := c.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
+// bundleInWork makes a finished, synced bundle in a new work folder.
+func (db *DB) bundleInWork(ctx context.Context) (*workDir, string, error) {
+	work, err := newWorkDir(filepath.Dir(db.path))
+	if err != nil {
+		return nil, "", err
+	}
+	tmp := work.file("bundle.db")
+	err = db.buildBundle(ctx, tmp)
+	if err == nil {
+		err = syncFile(tmp)
+	}
+	if err != nil {
+		work.remove()
+		return nil, "", fmt.Errorf("cannot make the bundle: %w", explainOpen(explainFS(err)))
+	}
+	return work, tmp, nil
+}
+
+// buildBundle makes a new database at path with this Speakeasy's schema
+// and copies into it every table but the settings, then the device ID. The
+// results are read through a read-only attachment, in one transaction, so
+// the bundle is one consistent moment even while the window saves.
+func (db *DB) buildBundle(ctx context.Context, path string) error {
+	if err := createPrivate(path); err != nil {
 		return err
 	}
-	_, err := c.ExecContext(ctx, `DELETE FROM settings WHERE key <> 'device_id'`)
+	c, err := openAddress(path, paramsScratch)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	c.SetMaxOpenConns(1)
+	if err := (&DB{sql: c}).migrate(); err != nil {
+		return err
+	}
+	if _, err := c.ExecContext(ctx, `ATTACH DATABASE ? AS src`, db.readAddress()); err != nil {
+		return err
+	}
+	tables, err := tableNames(ctx, c)
+	if err != nil {
+		return err
+	}
+	tx, err := c.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, t := range tables {
+		if t == "settings" {
+			continue
+		}
+		q := `INSERT INTO main."` + t + `" SELECT * FROM src."` + t + `"`
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO main.settings (key, value)
+		SELECT key, value FROM src.settings WHERE key = 'device_id'
+		UNION ALL SELECT ?, 'bundle'`, bundleMark); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	_, err = c.ExecContext(ctx, `DETACH DATABASE src`)
 	return err
 }
 
-// snapshot writes a consistent copy of the database to path with VACUUM
-// INTO. The copy is made under a temporary name in the same folder, then
-// finish (if not nil) may change it, then it is synced and renamed, so a
-// copy cut short by a crash never carries the final name.
-func (db *DB) snapshot(ctx context.Context, path string, replace bool, finish func(context.Context, *sql.DB) error) error {
-	if !replace {
-		if _, err := os.Lstat(path); err == nil {
-			return fmt.Errorf("%s is already there; choose another name: %w", path, fs.ErrExist)
-		}
-	}
-	// An empty file made here with mode 0600 keeps that mode when SQLite fills it.
-	f, err := os.CreateTemp(filepath.Dir(path), ".speakeasy-*.tmp")
+// tableNames lists the tables of the schema (SQLite's own left out).
+func tableNames(ctx context.Context, c *sql.DB) ([]string, error) {
+	rows, err := c.QueryContext(ctx, `SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", filepath.Dir(path), explainFS(err))
+		return nil, err
 	}
-	tmp := f.Name()
-	f.Close()
-	defer os.Remove(tmp) // fails harmlessly once renamed
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	return names, rows.Err()
+}
+
+// readAddress is how another connection reads this database: read-only,
+// and the same way this one was opened when that needed care.
+func (db *DB) readAddress() string {
+	if db.readAddr != "" {
+		return db.readAddr
+	}
+	return address(db.path, paramsRead)
+}
+
+// snapshot writes a consistent copy of the whole database to a new file
+// in a work folder with VACUUM INTO, and returns the work folder and the
+// copy's path; the caller places it and removes the work folder.
+func (db *DB) snapshot(ctx context.Context) (*workDir, string, error) {
+	work, err := newWorkDir(filepath.Dir(db.path))
+	if err != nil {
+		return nil, "", err
+	}
+	tmp := work.file("copy.db")
+	if err := createPrivate(tmp); err != nil {
+		work.remove()
+		return nil, "", fmt.Errorf("cannot copy the results: %w", explainFS(err))
+	}
 	if _, err := db.sql.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
-		return fmt.Errorf("cannot copy the results to %s: %w", path, explainOpen(err))
-	}
-	if finish != nil {
-		c, err := sql.Open("sqlite", "file:"+tmp)
-		if err != nil {
-			return err
-		}
-		err = finish(ctx, c)
-		if cerr := c.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return fmt.Errorf("cannot finish the copy %s: %w", path, explainOpen(err))
-		}
+		work.remove()
+		return nil, "", fmt.Errorf("cannot copy the results: %w", explainOpen(err))
 	}
 	if err := syncFile(tmp); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, explainFS(err))
+		work.remove()
+		return nil, "", fmt.Errorf("cannot copy the results: %w", explainFS(err))
 	}
-	if !replace {
-		if _, err := os.Lstat(path); err == nil {
-			return fmt.Errorf("%s is already there; choose another name: %w", path, fs.ErrExist)
-		}
+	return work, tmp, nil
+}
+
+// createPrivate makes an empty file readable by this user only; SQLite
+// keeps that mode when it fills the file.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, explainFS(err))
-	}
-	syncDir(filepath.Dir(path))
-	return nil
+	return f.Close()
 }
 
 // syncFile flushes a file's contents to the disk.

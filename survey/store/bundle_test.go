@@ -58,8 +58,8 @@ func TestBundle_File(t *testing.T) {
 		settings = append(settings, kv)
 	}
 	rows.Close()
-	if len(settings) != 1 || settings[0] != "device_id="+db.DeviceID() {
-		t.Errorf("bundle settings %v, want only the device ID", settings)
+	if len(settings) != 2 || settings[0] != "device_id="+db.DeviceID() || settings[1] != "made_as=bundle" {
+		t.Errorf("bundle settings %v, want only the device ID and the bundle mark", settings)
 	}
 	if dump(t, b) != dump(t, db) {
 		t.Error("the bundle does not hold the same results")

@@ -87,7 +87,7 @@ func CheckHealth(dir string) error {
 // writes to it, and runs quick_check. problem is "" when the file is whole;
 // err is for failures that say nothing about the file (such as permissions).
 func quickCheckFile(path string) (problem string, err error) {
-	c, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	c, err := openAddress(path, paramsRead)
 	if err != nil {
 		return "", err
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,8 +20,13 @@ func TestLock_SecondStartRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Lock(dir); !errors.Is(err, ErrInUse) || err.Error() != "Speakeasy is already open with this data folder" {
-		t.Fatalf("second lock: %v", err)
+	want := fmt.Sprintf("The Speakeasy window is using this data folder (process %d)", os.Getpid())
+	if _, err := Lock(dir); !errors.Is(err, ErrInUse) || err.Error() != want {
+		t.Fatalf("second lock: %v, want %q", err, want)
+	}
+	var inUse *InUseError
+	if _, err := LockAs(dir, "speakeasy merge"); !errors.As(err, &inUse) || inUse.Holder != Window || inUse.PID != os.Getpid() {
+		t.Fatalf("a command's lock: %#v", err)
 	}
 	if other, err := Lock(t.TempDir()); err != nil {
 		t.Fatalf("another folder: %v", err)

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -124,12 +123,12 @@ func (db *DB) merge(ctx context.Context, path string, progress func(done, total 
 	} else if same {
 		return sum, ErrOwnFile
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(db.path), ".merge-")
+	work, err := newWorkDir(filepath.Dir(db.path))
 	if err != nil {
-		return sum, fmt.Errorf("cannot make room to read the file: %w", explainFS(err))
+		return sum, err
 	}
-	defer os.RemoveAll(tmp)
-	src := filepath.Join(tmp, "other.db")
+	defer work.remove()
+	src := work.file("other.db")
 	if err := copyDatabase(path, src, false); err != nil {
 		return sum, fmt.Errorf("cannot read the file: %w", explainFS(err))
 	}
@@ -171,7 +170,7 @@ func (db *DB) merge(ctx context.Context, path string, progress func(done, total 
 // Speakeasy's, whole and not newer than this Speakeasy, and returns its
 // device ID. With update, an older schema is brought up to date in the copy.
 func inspectResults(ctx context.Context, path string, update bool) (string, error) {
-	c, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
+	c, err := openAddress(path, paramsScratch)
 	if err != nil {
 		return "", err
 	}

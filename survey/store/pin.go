@@ -17,11 +17,23 @@ import (
 var ErrWrongPIN = errors.New("that PIN is not right")
 
 // WaitError means too many wrong PINs were typed and staff must wait.
-type WaitError struct{ Wait time.Duration }
+// Tried tells the two cases apart: false means the PIN came during a wait
+// and was not even tried (it may well be the right one); true means it was
+// tried, was wrong, and the wait starts now.
+type WaitError struct {
+	Wait  time.Duration
+	Tried bool
+}
 
 func (e *WaitError) Error() string {
-	return fmt.Sprintf("too many wrong PINs; wait %d seconds", int(e.Wait.Round(time.Second).Seconds()))
+	if !e.Tried {
+		return fmt.Sprintf("please wait %d seconds; the PIN was not tried", e.Seconds())
+	}
+	return fmt.Sprintf("that PIN is not right; wait %d seconds", e.Seconds())
 }
+
+// Seconds is the wait in whole seconds, rounded up, for staff to read.
+func (e *WaitError) Seconds() int { return int((e.Wait + time.Second - 1) / time.Second) }
 
 // Argon2id settings for a short PIN: slow enough to hurt guessing from a
 // stolen file, quick enough (tens of milliseconds) for staff at the laptop.
@@ -90,8 +102,7 @@ func (db *DB) CheckPIN(pin string, now time.Time) error {
 		return errors.New("no staff PIN has been set")
 	}
 	failures, _ := db.intSetting("pin_failures")
-	lastFail, _ := db.intSetting("pin_last_failure")
-	if wait := time.UnixMilli(int64(lastFail)).Add(pinWait(failures)).Sub(now); wait > 0 {
+	if wait, _ := db.PINWait(now); wait > 0 {
 		return &WaitError{Wait: wait}
 	}
 	parts := strings.Split(stored, "$")
@@ -116,9 +127,24 @@ func (db *DB) CheckPIN(pin string, now time.Time) error {
 		return err
 	}
 	if w := pinWait(failures); w > 0 {
-		return &WaitError{Wait: w}
+		return &WaitError{Wait: w, Tried: true}
 	}
 	return ErrWrongPIN
+}
+
+// PINWait is how long staff must still wait before a PIN is tried, 0 if
+// they need not: the first two wrong PINs in a row are free, then the
+// waits start at 5 seconds and double, up to 5 minutes.
+func (db *DB) PINWait(now time.Time) (time.Duration, error) {
+	failures, err := db.intSetting("pin_failures")
+	if err != nil {
+		return 0, err
+	}
+	lastFail, err := db.intSetting("pin_last_failure")
+	if err != nil {
+		return 0, err
+	}
+	return max(0, time.UnixMilli(int64(lastFail)).Add(pinWait(failures)).Sub(now)), nil
 }
 
 func (db *DB) intSetting(key string) (int, error) {

@@ -35,6 +35,8 @@ type DB struct {
 	sql      *sql.DB
 	path     string
 	deviceID string
+	cleanup  func() // after closing, if not nil: removes a private copy
+	readAddr string // how to read this database from another connection, if not the usual way
 
 	saveResp, saveAnswer, clearAnswer *sql.Stmt
 }
@@ -80,10 +82,7 @@ func Open(dir string) (*DB, error) {
 // OpenFile opens a database file as it is, for reading another laptop's
 // results or a backup. It brings an older schema up to date.
 func OpenFile(path string) (*DB, error) {
-	dsn := "file:" + path + "?_txlock=immediate" +
-		"&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
-	sqldb, err := sql.Open("sqlite", dsn)
+	sqldb, err := openAddress(path, paramsWrite)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open %s: %w", path, err)
 	}
@@ -100,7 +99,13 @@ func OpenFile(path string) (*DB, error) {
 }
 
 // Close closes the database.
-func (db *DB) Close() error { return db.sql.Close() }
+func (db *DB) Close() error {
+	err := db.sql.Close()
+	if db.cleanup != nil {
+		db.cleanup()
+	}
+	return err
+}
 
 // Path is the database file's path.
 func (db *DB) Path() string { return db.path }

@@ -257,11 +257,17 @@ func TestPIN(t *testing.T) {
 		}
 	}
 	var w *WaitError
-	if err := db.CheckPIN("0000", now); !errors.As(err, &w) || w.Wait != 5*time.Second {
+	if wait, err := db.PINWait(now); wait != 0 || err != nil {
+		t.Fatalf("two wrong PINs are free, yet the wait is %v (%v)", wait, err)
+	}
+	if err := db.CheckPIN("0000", now); !errors.As(err, &w) || w.Wait != 5*time.Second || !w.Tried {
 		t.Fatalf("third wrong PIN should make staff wait 5 s: %v", err)
 	}
-	if err := db.CheckPIN("2468", now.Add(2*time.Second)); !errors.As(err, &w) {
-		t.Fatalf("even the right PIN must wait: %v", err)
+	if err := db.CheckPIN("2468", now.Add(2*time.Second)); !errors.As(err, &w) || w.Tried || w.Seconds() != 3 {
+		t.Fatalf("even the right PIN must wait, untried, 3 more seconds: %#v", err)
+	}
+	if wait, _ := db.PINWait(now.Add(2 * time.Second)); wait != 3*time.Second {
+		t.Fatalf("PINWait during the wait: %v", wait)
 	}
 	if err := db.CheckPIN("0000", now.Add(6*time.Second)); !errors.As(err, &w) || w.Wait != 10*time.Second {
 		t.Fatalf("fourth wrong PIN should wait 10 s: %v", err)
