@@ -288,6 +288,9 @@ var errEnough = errors.New("enough rows")
 func sampleRows(tb testing.TB, db *store.DB, p *plan, n int) [][]any {
 	tb.Helper()
 	var rows [][]any
+	if _, err := p.countResponses(context.Background(), db); err != nil {
+		tb.Fatal(err)
+	}
 	_, err := p.stream(context.Background(), db, 0, func(cells []any) error {
 		rows = append(rows, append([]any(nil), cells...))
 		if len(rows) == n {
@@ -308,14 +311,14 @@ func sampleRows(tb testing.TB, db *store.DB, p *plan, n int) [][]any {
 func bareWrite(cols []column, sample [][]any, n int, path string, saveAs bool) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", sheetResponses); err != nil {
+	if err := f.SetSheetName("Sheet1", "Responses"); err != nil {
 		return err
 	}
 	st, err := newStyles(f)
 	if err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(sheetResponses)
+	sw, err := f.NewStreamWriter("Responses")
 	if err != nil {
 		return err
 	}
@@ -337,7 +340,7 @@ func bareWrite(cols []column, sample [][]any, n int, path string, saveAs bool) e
 	if err != nil {
 		return err
 	}
-	if err := save(f, out, ""); err != nil {
+	if err := save(f, out, "", nil); err != nil {
 		out.Close()
 		return err
 	}
@@ -379,7 +382,7 @@ func TestBenchSurvey_Valid(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, _ := f.GetRows(sheetResponses)
+	rows, _ := f.GetRows("Responses")
 	if len(rows) != 101 || len(rows[0]) != len(p.cols) || len(p.cols) != 40+4*6+len(metaColumns) {
 		t.Fatalf("bare sheet has %d rows, %d columns (plan %d)", len(rows), len(rows[0]), len(p.cols))
 	}

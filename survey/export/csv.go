@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
+	"speakeasy/survey"
 	"speakeasy/survey/store"
 )
 
@@ -17,7 +19,7 @@ const bom = "\uFEFF"
 
 // writeCSV writes the same columns and rows as the Responses sheet.
 func (p *plan) writeCSV(ctx context.Context, db *store.DB, w io.Writer, opts Options) (Summary, error) {
-	total, err := p.countResponses(db)
+	total, err := p.countResponses(ctx, db)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -36,7 +38,15 @@ func (p *plan) writeCSV(ctx context.Context, db *store.DB, w io.Writer, opts Opt
 	}
 	sum, err := p.stream(ctx, db, total, func(cells []any) error {
 		for i, v := range cells {
-			record[i] = p.csvText(i, v)
+			s := p.csvText(v)
+			record[i] = s
+			c := &p.cols[i]
+			c.longest = max(c.longest, len(s))
+			if _, isNumber := v.(float64); isNumber {
+				if dot := strings.IndexByte(s, '.'); dot >= 0 {
+					c.decimals = max(c.decimals, len(s)-dot-1)
+				}
+			}
 		}
 		return cw.Write(record)
 	}, opts.Progress)
@@ -50,22 +60,24 @@ func (p *plan) writeCSV(ctx context.Context, db *store.DB, w io.Writer, opts Opt
 	return sum, bw.Flush()
 }
 
-// csvText is a cell as CSV text, in the column's format.
-func (p *plan) csvText(col int, v any) string {
+// csvText is a cell as CSV text. Line breaks in typed words become
+// spaces, so that every response is one line: SPSS and PSPP read a CSV
+// file line by line, even inside quotes. The workbook keeps them.
+func (p *plan) csvText(v any) string {
 	switch v := v.(type) {
 	case nil:
 		return ""
 	case string:
+		if strings.ContainsAny(v, "\r\n") {
+			v = strings.Join(strings.FieldsFunc(v, func(r rune) bool { return r == '\r' || r == '\n' }), " ")
+		}
 		return safeText(v)
 	case int:
 		return strconv.Itoa(v)
 	case float64:
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	case time.Time:
-		if p.cols[col].format == formatDate {
-			return v.Format("2006-01-02")
-		}
-		return v.Format("2006-01-02 15:04:05")
+		return v.Format(survey.DateLayout)
 	}
 	return safeText(fmt.Sprint(v))
 }

@@ -44,6 +44,10 @@ type Options struct {
 	Password string
 	// Format is xlsx or csv; "" means what the file name ends with.
 	Format Format
+	// Words gives Speakeasy's own words (sheet names, headings, notes)
+	// in a language; the keys are the English words, as in the app's
+	// translation files. nil, or "" for a key, means English.
+	Words func(lang, key string) string
 	// Progress, if set, is told how many responses are written so far out
 	// of how many there are. It is called from the goroutine that called
 	// Export, a few times a second at most.
@@ -54,6 +58,7 @@ type Options struct {
 type Summary struct {
 	Responses, Complete, Incomplete int
 	Path                            string // the file written, when there is one
+	Codebook                        string // the SPSS syntax written beside a CSV file
 }
 
 // ErrNoResponses is returned when the survey has no responses to export.
@@ -75,7 +80,8 @@ func FormatOf(path string) Format {
 
 // Export writes the responses to a new file at path. The file appears only
 // when it is complete: it is written beside path under another name first,
-// so a failure never leaves half a file or spoils an earlier export.
+// so a failure never leaves half a file or spoils an earlier export. A CSV
+// file gets its codebook beside it: SPSS syntax, NAME.sps.
 func Export(ctx context.Context, db *store.DB, path string, opts Options) (Summary, error) {
 	if opts.Format == "" {
 		opts.Format = FormatOf(path)
@@ -100,12 +106,48 @@ func Export(ctx context.Context, db *store.DB, path string, opts Options) (Summa
 	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
 		return Summary{}, fmt.Errorf("%s is a folder; give a file name", abs)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(abs)+".*.partial")
+	var sum Summary
+	err = writeFile(abs, func(w io.Writer) (err error) {
+		sum, err = p.write(ctx, db, w, opts)
+		return err
+	})
 	if err != nil {
-		return Summary{}, explainWrite(dir, err)
+		return Summary{}, err
+	}
+	sum.Path = abs
+	if opts.Format == CSV {
+		sum.Codebook = CodebookPath(abs)
+		base := strings.TrimSuffix(filepath.Base(sum.Codebook), ".sps")
+		err := writeFile(sum.Codebook, func(w io.Writer) error {
+			return p.writeSPSS(w, filepath.Base(abs), base+".sav")
+		})
+		if err != nil {
+			return Summary{}, fmt.Errorf("the answers are saved in %s, but their codebook is not: %w", abs, err)
+		}
+	}
+	return sum, nil
+}
+
+// CodebookPath is where Export puts the SPSS syntax for a CSV file:
+// beside it, with the same name ending in .sps.
+func CodebookPath(csvPath string) string {
+	p := strings.TrimSuffix(csvPath, filepath.Ext(csvPath)) + ".sps"
+	if p == csvPath {
+		p += ".sps"
+	}
+	return p
+}
+
+// writeFile writes a new file at path (absolute) through fill, under
+// another name until it is complete and on disk.
+func writeFile(path string, fill func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.partial")
+	if err != nil {
+		return explainWrite(dir, err)
 	}
 	defer os.Remove(tmp.Name()) // does nothing once renamed
-	sum, err := p.write(ctx, db, tmp, opts)
+	err = fill(tmp)
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -113,13 +155,9 @@ func Export(ctx context.Context, db *store.DB, path string, opts Options) (Summa
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), abs)
+		err = os.Rename(tmp.Name(), path)
 	}
-	if err != nil {
-		return Summary{}, explainWrite(dir, err)
-	}
-	sum.Path = abs
-	return sum, nil
+	return explainWrite(dir, err)
 }
 
 // Write writes the export to w; opts.Format "" means xlsx.

@@ -28,7 +28,7 @@ func TestExport_ResponsesSheet(t *testing.T) {
 		t.Fatalf("summary %+v", sum)
 	}
 	f := mustOpenWorkbook(t, path)
-	if got := f.GetSheetList(); strings.Join(got, ",") != "Responses,Questions,Summary" {
+	if got := f.GetSheetList(); strings.Join(got, ",") != "Responses,Questions,Summary,Comments" {
 		t.Fatalf("sheets %v", got)
 	}
 	rows := sheetRows(t, f, "Responses")
@@ -37,35 +37,30 @@ func TestExport_ResponsesSheet(t *testing.T) {
 	}
 	checkRows(t, rows, clubRows, map[int]bool{11: true})
 
-	// The details at the end of each row.
+	// The details at the end of each row. The fourth response stopped,
+	// so it is numbered after the others, which finished in order.
 	meta := len(clubRows[0])
+	ids := []string{"1", "2", "3", "5", "4"}
 	events := []string{"Fair", "Fair", "Club night", "Club night", "Club night"}
 	versions := []string{"1", "1", "2", "2", "2"}
 	langs := []string{"en", "cy", "en", "en", "en"}
 	by := []string{"A parent", "Me", "Me", "A parent", "Me"}
 	for i, r := range resps {
 		row := i + 1
-		want := []string{r.ID, db.DeviceID(), events[i], versions[i], langs[i], by[i]}
+		submitted, finished, complete := r.Updated, "", "0"
+		if r.Status == survey.Complete {
+			submitted, finished, complete = r.Finished, local(r.Finished), "1"
+		}
+		want := []string{ids[i], r.ID, submitted.UTC().Format("2006-01-02T15:04:05Z"), db.DeviceID(), events[i],
+			versions[i], langs[i], by[i], local(r.Started), finished, complete, strconv.Itoa(row)}
 		for c, w := range want {
 			if got := cell(rows, row, meta+c); got != w {
 				t.Errorf("response %d %s: got %q, want %q", row, metaHeaders[c], got, w)
 			}
 		}
-		if got := wall(excelTime(t, cell(rows, row, meta+6))); got != wall(r.Started) {
-			t.Errorf("response %d _started %s, want %s", row, got, wall(r.Started))
-		}
-		finished := cell(rows, row, meta+7)
-		status := cell(rows, row, meta+8)
-		if r.Status == survey.Complete {
-			if finished == "" || wall(excelTime(t, finished)) != wall(r.Finished) {
-				t.Errorf("response %d _finished %q, want %s", row, finished, wall(r.Finished))
-			}
-		} else if finished != "" {
-			t.Errorf("response %d is not finished but _finished is %q", row, finished)
-		}
-		if status != string(r.Status) {
-			t.Errorf("response %d _status %q, want %q", row, status, r.Status)
-		}
+	}
+	if got := local(resps[0].Started); !regexp.MustCompile(`^2024-05-01T10:00:00[+-]\d\d:\d\d$`).MatchString(got) {
+		t.Errorf("_started %q has no offset from UTC", got)
 	}
 }
 
@@ -84,14 +79,14 @@ func TestExport_CellTypes(t *testing.T) {
 			t.Errorf("%s has cell type %v, want text", ref, typ)
 		}
 	}
-	// Numbers and 1/0 columns are numbers; dates and times are numbers with a date format.
-	for _, ref := range []string{"J2", "E2", "I4", "R2", "U2", "V2", "L2"} {
+	// Numbers, 1/0 columns and the numbered details are numbers; dates are numbers with a date format.
+	for _, ref := range []string{"J2", "E2", "I4", "O2", "T2", "Y2", "Z2", "L2"} {
 		typ, _ := f.GetCellType(sheet, ref)
 		if typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
 			t.Errorf("%s has cell type %v, want a number", ref, typ)
 		}
 	}
-	for ref, format := range map[string]string{"L2": "yyyy-mm-dd", "U2": "yyyy-mm-dd hh:mm", "V2": "yyyy-mm-dd hh:mm", "L3": "yyyy-mm-dd"} {
+	for ref, format := range map[string]string{"L2": "yyyy-mm-dd", "L3": "yyyy-mm-dd"} {
 		id, err := f.GetCellStyle(sheet, ref)
 		if err != nil {
 			t.Fatal(err)
@@ -124,8 +119,8 @@ func TestExport_CellTypes(t *testing.T) {
 		}
 	}
 	names := f.GetDefinedName()
-	if len(names) != 1 || names[0].Name != "_xlnm._FilterDatabase" || names[0].RefersTo != "'Responses'!$A$1:$W$6" {
-		t.Errorf("defined names %+v, want an autofilter over A1:W6", names)
+	if len(names) != 1 || names[0].Name != "_xlnm._FilterDatabase" || names[0].RefersTo != "'Responses'!$A$1:$Z$6" {
+		t.Errorf("defined names %+v, want an autofilter over A1:Z6", names)
 	}
 }
 
@@ -137,7 +132,7 @@ func TestExport_Codes(t *testing.T) {
 		t.Fatalf("header row\n got %s\nwant %s", got, strings.Join(clubCodeHeaders, "|"))
 	}
 	checkRows(t, rows, clubCodeRows, map[int]bool{11: true})
-	if got := cell(rows, 1, len(clubCodeRows[0])+5); got != "parent" {
+	if got := cell(rows, 1, len(clubCodeRows[0])+7); got != "parent" {
 		t.Errorf("_answered_by %q, want the code parent", got)
 	}
 }
@@ -168,21 +163,23 @@ func TestExport_QuestionsSheet(t *testing.T) {
 	path, _ := mustExport(t, db, "club.xlsx", export.Options{SurveyID: "club"})
 	rows := sheetRows(t, mustOpenWorkbook(t, path), "Questions")
 	want := [][]string{
-		{"ID", "Text (en)", "Text (cy)", "Kind", "Choices (code = label)", "Skip rule (shown only when)", "Versions", "Columns"},
-		{"who", "Who is answering?", "Pwy sy'n ateb?", "one choice", "self = Me\nparent = A parent", "", "1, 2", "A"},
-		{"hello", "Hello.", "", "information screen (no answer)", "", "", "1, 2", ""},
+		{"ID", "Text (en)", "Text (cy)", "Kind", "Choices (code = label)", "Missing-value codes", "Skip rule (shown only when)", "Versions", "Columns"},
+		{"who", "Who is answering?", "Pwy sy'n ateb?", "one choice", "self = Me\nparent = A parent", "", "", "1, 2", "A"},
+		{"hello", "Hello.", "", "information screen (no answer)", "", "", "", "1, 2", ""},
 		{"has_plan", "Do you have a plan?", "Oes gennych chi gynllun?", "yes / no / not sure",
-			"yes = Yes\nno = No\nnot_sure = Not sure\ndont_know = I don't know", "", "1, 2", "B"},
-		{"listened", "Did people listen?", "", "faces (3)", "1 = Not good\n2 = OK\n3 = Good", "${has_plan} = 'yes'", "1, 2", "C"},
+			"yes = Yes\nno = No\nnot_sure = Not sure\ndont_know = I don't know", "", "", "1, 2", "B"},
+		{"listened", "Did people listen?", "", "faces (3)", "1 = Not good\n2 = OK\n3 = Good\ndont_know = I don't know", "",
+			"${has_plan} = 'yes'", "1, 2", "C"},
 		{"help", "What helps you most?", "", "many choices",
-			"school = School\ndoctor = Doctor\nfamily = Family\nfriends = Friends\nprefer_not = I don't want to say",
+			"school = School\ndoctor = Doctor\nfamily = Family\nfriends = Friends\nprefer_not = I don't want to say", "",
 			"${has_plan} = 'yes'", "1, 2", "D to I"},
-		{"age", "How old are you?", "", "number", "", "", "1, 2", "J"},
-		{"travel", "How do you get here?", "", "one choice", "bus = Bus\ncar = Car\nwalk = Walk", "", "2", "K"},
-		{"meeting", "When was your meeting?", "", "date", "", "${has_plan} = 'yes' and ${age} >= 14", "1, 2", "L"},
-		{"more", "Anything else?", "", "words", "", "", "1, 2", "M"},
-		{"old_q", "Old question?", "", "one choice", "a = Answer A\nb = Answer B", "", "1", "N"},
-		{"_uuid", "The response's own random ID.", "", "details of the response", "", "", "all", "O"},
+		{"age", "How old are you?", "", "number", "", "", "", "1, 2", "J"},
+		{"travel", "How do you get here?", "", "one choice", "bus = Bus\ncar = Car\nwalk = Walk", "", "", "2", "K"},
+		{"meeting", "When was your meeting?", "", "date", "", "", "${has_plan} = 'yes' and ${age} >= 14", "1, 2", "L"},
+		{"more", "Anything else?", "", "words", "", "", "", "1, 2", "M"},
+		{"old_q", "Old question?", "", "one choice", "a = Answer A\nb = Answer B", "", "", "1", "N"},
+		{"_id", "The response's number: 1, 2, 3 … in the order people finished. Unfinished ones come last.", "",
+			"details of the response", "", "", "", "all", "O"},
 	}
 	for r, w := range want {
 		for c, wc := range w {
@@ -191,8 +188,8 @@ func TestExport_QuestionsSheet(t *testing.T) {
 			}
 		}
 	}
-	if got := cell(rows, len(rows)-1, 0); got != "_status" {
-		t.Errorf("the last row is %q, want _status", got)
+	if got := cell(rows, len(rows)-1, 0); got != "_index" {
+		t.Errorf("the last row is %q, want _index", got)
 	}
 }
 
@@ -201,46 +198,58 @@ func TestExport_SummarySheet(t *testing.T) {
 	path, _ := mustExport(t, db, "club.xlsx", export.Options{SurveyID: "club"})
 	f := mustOpenWorkbook(t, path)
 	rows := sheetRows(t, f, "Summary")
-	if got := cell(rows, 1, 0); got != "5 responses: 4 complete, 1 not finished." {
+	if got := cell(rows, 1, 0); got != "Responses: 5. Complete: 4. Not finished: 1." {
 		t.Errorf("A2 %q", got)
 	}
-	// Find each question's block by its title and check its counts.
-	tables := map[string][][2]string{
-		"Do you have a plan?": {{"Yes", "2"}, {"No", "2"}, {"Not sure", "0"}, {"I don't know", "1"}, {"No answer", "0"}},
-		"What helps you most?": {{"School", "1"}, {"Doctor", "1"}, {"Family", "0"}, {"Friends", "0"},
-			{"I don't want to say", "1"}, {"No answer", "3"}},
-		"How do you get here?": {{"Bus", "1"}, {"Car", "0"}, {"Walk", "1"}, {"No answer", "3"}},
+	// Each question's block, found by its title: every row under the
+	// title, as label and value. Skipped means shown and not answered;
+	// Not asked means a skip rule hid it, the response's version did not
+	// have it, or the person stopped before it.
+	blocks := map[string][][2]string{
+		"Do you have a plan?": {{"Answer", "Count"}, {"Yes", "2"}, {"No", "2"}, {"Not sure", "0"}, {"I don't know", "1"},
+			{"Skipped", "0"}, {"Not asked", "0"}},
+		"What helps you most?": {{"Answer", "Count"}, {"School", "1"}, {"Doctor", "1"}, {"Family", "0"}, {"Friends", "0"},
+			{"I don't want to say", "1"}, {"Skipped", "0"}, {"Not asked", "3"},
+			{"People could choose more than one answer. So the percents can add up to more than 100%.", ""}},
+		"How do you get here?": {{"Answer", "Count"}, {"Bus", "1"}, {"Car", "0"}, {"Walk", "1"}, {"Skipped", "0"}, {"Not asked", "3"}},
+		"How old are you?": {{"Answered", "5"}, {"Lowest", "9"}, {"Median", "15"}, {"Highest", "40"},
+			{"Numbers", "Count"}, {"0 to 9", "1"}, {"10 to 19", "2"}, {"20 to 29", "1"}, {"30 to 39", "0"}, {"40 to 49", "1"},
+			{"Skipped", "0"}, {"Not asked", "0"}},
+		"When was your meeting?": {{"Month", "Count"}, {"March 2024", "1"}, {"Skipped", "0"}, {"Not asked", "4"}},
+		"Anything else?": {{"Wrote something", "3"}, {"Skipped", "1"}, {"Not asked", "1"},
+			{"What people wrote is on the Comments sheet.", ""}},
 	}
 	found := 0
 	for r := range rows {
-		table, ok := tables[cell(rows, r, 0)]
+		want, ok := blocks[cell(rows, r, 0)]
 		if !ok {
 			continue
 		}
 		found++
-		for i, w := range table {
-			if got := [2]string{cell(rows, r+2+i, 0), cell(rows, r+2+i, 1)}; got != w {
-				t.Errorf("%s row %d: %v, want %v", cell(rows, r, 0), i, got, w)
+		for i, w := range want {
+			if got := [2]string{cell(rows, r+1+i, 0), cell(rows, r+1+i, 1)}; got != w {
+				t.Errorf("%s row %d: %v, want %v", cell(rows, r, 0), i+1, got, w)
 			}
 		}
 		if got := cell(rows, r+2, 2); cell(rows, r, 0) == "Do you have a plan?" && got != "0.4" {
 			t.Errorf("percent of Yes %q, want 0.4", got)
 		}
 	}
-	if found != len(tables) {
-		t.Errorf("found %d of %d question tables", found, len(tables))
+	if found != len(blocks) {
+		t.Errorf("found %d of %d question blocks", found, len(blocks))
 	}
-	// One native chart per choice question: who, has_plan, listened, help, travel, old_q.
+	// A chart for every question with a table of counts: all but the words.
 	var charts []string
 	for name := range zipParts(t, path) {
 		if strings.HasPrefix(name, "xl/charts/chart") {
 			charts = append(charts, name)
 		}
 	}
-	if len(charts) != 6 || !slices.Contains(charts, "xl/charts/chart1.xml") {
-		t.Errorf("charts %v, want 6", charts)
+	if len(charts) != 8 || !slices.Contains(charts, "xl/charts/chart1.xml") {
+		t.Errorf("charts %v, want 8", charts)
 	}
 }
+
 func TestExport_Password(t *testing.T) {
 	db, _ := clubDB(t)
 	path, _ := mustExport(t, db, "secret.xlsx", export.Options{SurveyID: "club", Password: "s3cret pass"})
@@ -297,7 +306,8 @@ func TestExport_CSV(t *testing.T) {
 			}
 		}
 		meta := records[i+1][len(w):]
-		if meta[0] != resps[i].ID || meta[6] != wall(resps[i].Started) || meta[8] != string(resps[i].Status) {
+		complete := map[survey.Status]string{survey.Complete: "1", survey.Incomplete: "0"}[resps[i].Status]
+		if meta[1] != resps[i].ID || meta[8] != local(resps[i].Started) || meta[10] != complete || meta[11] != strconv.Itoa(i+1) {
 			t.Errorf("CSV response %d details %v", i+1, meta)
 		}
 	}
@@ -382,7 +392,7 @@ func TestExport_BuiltinSurveyMatchesStoredAnswers(t *testing.T) {
 				t.Errorf("row %d, %s (%s): got %q, want %q", r, colName(c), rows[0][c], got, want)
 			}
 		}
-		if got := cell(rows, r, len(cols)); got != resp.ID {
+		if got := cell(rows, r, len(cols)+1); got != resp.ID {
 			t.Errorf("row %d is %s, want %s", r, got, resp.ID)
 		}
 		return nil

@@ -94,7 +94,7 @@ func clubDB(tb testing.TB) (*store.DB, []survey.Response) {
 		walk(tb, db, v1, "cy", "Fair", day(10, 5),
 			"tap self", "next", "next", "tap no", "next", "text 9", "next", "tap a", "next", "text @SUM(A1)", "next"),
 		walk(tb, db, v2, "en", "Club night", day(11, 0),
-			"tap self", "next", "next", "tap yes", "next", "tap 1", "next", "tap prefer_not", "next",
+			"tap self", "next", "next", "tap yes", "next", "tap dont_know", "next", "tap prefer_not", "next",
 			"text 12", "next", "tap bus", "next", "next"),
 		walk(tb, db, v2, "en", "Club night", day(11, 30),
 			"tap parent", "next", "next", "tap dont_know", "next", "text 40", "next", "stop"),
@@ -105,7 +105,8 @@ func clubDB(tb testing.TB) (*store.DB, []survey.Response) {
 }
 
 // metaHeaders are the last columns of every export.
-var metaHeaders = []string{"_uuid", "_device", "_event", "_survey_version", "_language", "_answered_by", "_started", "_finished", "_status"}
+var metaHeaders = []string{"_id", "_uuid", "_submission_time", "_device", "_event", "_survey_version", "_language",
+	"_answered_by", "_started", "_finished", "_complete", "_index"}
 
 // clubHeaders are the Responses sheet's header row for the club survey in English.
 var clubHeaders = append([]string{
@@ -126,7 +127,7 @@ var clubCodeHeaders = append([]string{
 var clubRows = [][]string{
 	{"A parent", "Yes", "Good", "Doctor, School", "1", "1", "0", "", "0", "15", "", "2024-03-02", "=1+1", "Answer B"},
 	{"Me", "No", "", "", "", "", "", "", "", "9", "", "", "@SUM(A1)", "Answer A"},
-	{"Me", "Yes", "Not good", "I don't want to say", "0", "0", "0", "0", "1", "12", "Bus", "", "", ""},
+	{"Me", "Yes", "I don't know", "I don't want to say", "0", "0", "0", "0", "1", "12", "Bus", "", "", ""},
 	{"A parent", "I don't know", "", "", "", "", "", "", "", "40", "", "", "", ""},
 	{"Me", "No", "", "", "", "", "", "", "", "20", "Walk", "", "-dash", ""},
 }
@@ -134,7 +135,7 @@ var clubRows = [][]string{
 var clubCodeRows = [][]string{
 	{"parent", "yes", "3", "doctor school", "1", "1", "0", "", "0", "15", "", "2024-03-02", "=1+1", "b"},
 	{"self", "no", "", "", "", "", "", "", "", "9", "", "", "@SUM(A1)", "a"},
-	{"self", "yes", "1", "prefer_not", "0", "0", "0", "0", "1", "12", "bus", "", "", ""},
+	{"self", "yes", "-8", "prefer_not", "0", "0", "0", "0", "1", "12", "bus", "", "", ""},
 	{"parent", "dont_know", "", "", "", "", "", "", "", "40", "", "", "", ""},
 	{"self", "no", "", "", "", "", "", "", "", "20", "walk", "", "-dash", ""},
 }
@@ -219,8 +220,8 @@ func excelDay(tb testing.TB, serial string) string {
 	return excelTime(tb, serial).Format("2006-01-02")
 }
 
-// wall is t's local clock reading, as Excel shows it, to the second.
-func wall(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }
+// local is t as _started and _finished give it: local time and its offset.
+func local(t time.Time) string { return t.Local().Format("2006-01-02T15:04:05-07:00") }
 
 // zipParts reads every part of a workbook (a zip file) by name.
 func zipParts(tb testing.TB, path string) map[string]string {

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"speakeasy/survey"
@@ -17,10 +16,9 @@ import (
 type cellFormat int
 
 const (
-	formatText     cellFormat = iota
-	formatNumber              // numbers, 1/0 and codes that are numbers
-	formatDate                // a day: time.Time at midnight UTC
-	formatDateTime            // a moment: time.Time in local time
+	formatText   cellFormat = iota
+	formatNumber            // numbers only: 1/0, numbers, codes that are numbers
+	formatDate              // a day: time.Time at midnight UTC
 )
 
 // column is one column of the Responses sheet (and of the CSV file).
@@ -28,24 +26,49 @@ type column struct {
 	header string
 	format cellFormat
 	width  float64
+	// missing marks a number column that uses the missing-value codes
+	// for "I don't know" and "I don't want to say".
+	missing bool
+	// q is the question the column belongs to (nil for details); option
+	// is the place of its choice, for a 1/0 column, else -1.
+	q      *question
+	option int
+	// longest is the longest text written in the column, in bytes, and
+	// decimals the most digits after a decimal point, for the SPSS syntax.
+	longest, decimals int
 }
+
+// The missing-value codes a number column holds for the two answers that
+// are not numbers, as the UK Data Service's surveys code them.
+const (
+	codeDontKnow  = -8
+	codePreferNot = -9
+)
 
 // question is one question as exported: the union of its versions.
 type question struct {
 	id       string
+	idx      int              // its place in plan.questions
 	def      *survey.Question // from the newest version that has it
 	fallback string           // that version's first language
 	col      int              // its first column, -1 for an information screen
 	opts     []option         // every option any version offers, newest first
 	index    map[string]int   // option value to place in opts
 	versions []int            // the versions that ask it, oldest first
+	// numeric is true when the question's codes are numbers, so that its
+	// column (with Codes) holds numbers and missing-value codes only.
+	numeric bool
 
-	counts   []int // how often each option was chosen, for the Summary sheet
-	answered int   // how many responses answered it
+	stats
 
 	// lists remembers stored many-choice lists already decoded: the same
 	// few combinations come back again and again.
 	lists map[string]list
+
+	// The answer in the row being made, for skip rules: seen is the row's
+	// number when the question was answered in it.
+	seen  int
+	value string
 }
 
 // list is a decoded many-choice answer and its combined cell.
@@ -72,6 +95,11 @@ type version struct {
 	// place in question.opts) this version showed: the others are empty
 	// for its responses, not 0.
 	offered map[string][]bool
+	// pos is each question's place in this version by question.idx, -1
+	// when the version does not ask it; rule is its skip rule there.
+	pos  []int
+	rule []survey.Expr
+	defs []*survey.Question // this version's questions, in order
 }
 
 // plan is the shape of an export: its columns and how a stored response
@@ -82,11 +110,19 @@ type plan struct {
 	lang      string
 	languages []string // every language any version has, newest's first
 	codes     bool
+	words     func(lang, key string) string
 	versions  map[int]*version
 	questions []*question // in column order
 	byID      map[string]*question
 	cols      []column
 	meta      int // the first metadata column
+
+	// order numbers the responses in the order they finished (_id).
+	order map[string]int
+	rows  int // rows made so far, for _index and question.seen
+	// comments are the words people typed, for the Comments sheet; nil
+	// when the export has no such sheet.
+	comments *comments
 
 	// cells holds a made cell for each of the few details that repeat
 	// on every row (device, event, language, who answered), so rows
@@ -109,29 +145,6 @@ func (p *plan) shared(s string) any {
 	return c
 }
 
-// The metadata columns that end every row, and what they hold.
-var metaColumns = []struct {
-	name, about string
-	format      cellFormat
-	width       float64
-}{
-	{"_uuid", "The response's own random ID.", formatText, 38},
-	{"_device", "The ID of the laptop the answers were given on.", formatText, 38},
-	{"_event", "The event the laptop was at.", formatText, 20},
-	{"_survey_version", "The version of the survey that was answered.", formatNumber, 10},
-	{"_language", "The language the person answered in.", formatText, 10},
-	{"_answered_by", "Who answered: the person, a parent or carer, or a helper.", formatText, 20},
-	{"_started", "When the first screen was shown (local time).", formatDateTime, 18},
-	{"_finished", "When the last screen was answered (local time); empty if not finished.", formatDateTime, 18},
-	{"_status", "complete, or incomplete if the person stopped part way.", formatText, 12},
-}
-
-// Cells made once and shared by every row.
-var (
-	cellOne, cellZero            any = 1, 0
-	cellComplete, cellIncomplete any = string(survey.Complete), string(survey.Incomplete)
-)
-
 // newPlan reads every version of the survey and lays out the columns:
 // the newest version's questions in its order and words, then questions
 // only older versions asked, then the metadata.
@@ -148,7 +161,7 @@ func newPlan(db *store.DB, opts Options) (*plan, error) {
 	}
 	newest := all[len(all)-1]
 	p := &plan{
-		surveyID: opts.SurveyID, newest: newest, lang: opts.Lang, codes: opts.Codes,
+		surveyID: opts.SurveyID, newest: newest, lang: opts.Lang, codes: opts.Codes, words: opts.Words,
 		versions: map[int]*version{}, byID: map[string]*question{}, cells: map[string]any{},
 	}
 	for i := len(all) - 1; i >= 0; i-- {
@@ -170,10 +183,28 @@ func newPlan(db *store.DB, opts Options) (*plan, error) {
 	for _, q := range p.questions {
 		slices.Sort(q.versions)
 		q.counts = make([]int, len(q.opts))
+		q.numeric = p.codes && numericCodes(q)
+		if q.numeric {
+			for i := range q.opts {
+				q.opts[i].cell = codeNumber(q.opts[i].value)
+			}
+		}
 	}
 	for _, v := range p.versions {
 		for id, offered := range v.offered {
 			v.offered[id] = append(offered, make([]bool, len(p.byID[id].opts)-len(offered))...)
+		}
+		v.pos = make([]int, len(p.questions))
+		v.rule = make([]survey.Expr, len(p.questions))
+		for i := range v.pos {
+			v.pos[i] = -1
+		}
+		for pos, def := range v.defs {
+			i := p.byID[def.ID].idx
+			v.pos[i] = pos
+			if def.Relevant != "" {
+				v.rule[i], _ = survey.ParseExpr(def.Relevant) // checked when published
+			}
 		}
 	}
 	p.layout()
@@ -188,9 +219,11 @@ func (p *plan) addVersion(s *survey.Survey) {
 	for i := range s.Questions {
 		def := &s.Questions[i]
 		v.kinds[def.ID] = def.Kind
+		v.defs = append(v.defs, def)
 		q := p.byID[def.ID]
 		if q == nil {
-			q = &question{id: def.ID, def: def, fallback: s.Lang(), index: map[string]int{}, lists: map[string]list{}}
+			q = &question{id: def.ID, idx: len(p.questions), def: def, fallback: s.Lang(),
+				index: map[string]int{}, lists: map[string]list{}}
 			p.byID[def.ID] = q
 			p.questions = append(p.questions, q)
 		}
@@ -223,11 +256,38 @@ func (p *plan) option(o survey.Option) option {
 	opt := option{value: o.Value, label: o.Label, cell: o.Label}
 	if p.codes {
 		opt.cell = o.Value
-		if f, err := strconv.ParseFloat(o.Value, 64); err == nil {
-			opt.cell = f
-		}
 	}
 	return opt
+}
+
+// numericCodes reports whether every code of a one-answer question is a
+// number, apart from "I don't know" and "I don't want to say", which
+// then get the missing-value codes.
+func numericCodes(q *question) bool {
+	if !q.def.Kind.HasOptions() || q.def.Kind == survey.KindMany || len(q.opts) == 0 {
+		return false
+	}
+	for _, o := range q.opts {
+		if _, ok := codeNumber(o.value).(float64); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// codeNumber is a code as a number: its own value, or a missing-value
+// code; nil if it is neither.
+func codeNumber(code string) any {
+	switch code {
+	case survey.DontKnow:
+		return float64(codeDontKnow)
+	case survey.PreferNot:
+		return float64(codePreferNot)
+	}
+	if f, err := strconv.ParseFloat(code, 64); err == nil {
+		return f
+	}
+	return nil
 }
 
 // layout makes the columns: one per question, one more per option of a
@@ -240,27 +300,32 @@ func (p *plan) layout() {
 		}
 		q.col = len(p.cols)
 		head := p.header(q)
-		format := formatText
-		switch q.def.Kind {
-		case survey.KindNumber:
-			format = formatNumber
-		case survey.KindDate:
-			format = formatDate
+		c := column{header: head, width: width(head), q: q, option: -1}
+		switch {
+		case q.def.Kind == survey.KindNumber:
+			c.format = formatNumber
+		case q.def.Kind == survey.KindDate:
+			c.format = formatDate
+		case q.numeric:
+			c.format = formatNumber
+			_, dk := q.index[survey.DontKnow]
+			_, pn := q.index[survey.PreferNot]
+			c.missing = dk || pn
 		}
-		p.cols = append(p.cols, column{header: head, format: format, width: width(head)})
+		p.cols = append(p.cols, c)
 		if q.def.Kind == survey.KindMany {
-			for _, o := range q.opts {
+			for i, o := range q.opts {
 				h := head + "/" + o.label
 				if p.codes {
 					h = q.id + "/" + o.value
 				}
-				p.cols = append(p.cols, column{header: h, format: formatNumber, width: width(h)})
+				p.cols = append(p.cols, column{header: h, format: formatNumber, width: width(h), q: q, option: i})
 			}
 		}
 	}
 	p.meta = len(p.cols)
 	for _, m := range metaColumns {
-		p.cols = append(p.cols, column{header: m.name, format: m.format, width: m.width})
+		p.cols = append(p.cols, column{header: m.name, format: m.format, width: m.width, option: -1})
 	}
 }
 
@@ -269,141 +334,15 @@ func (p *plan) header(q *question) string {
 	if p.codes {
 		return q.id
 	}
+	return p.text(q)
+}
+
+// text is a question's words in the export's language.
+func (p *plan) text(q *question) string {
 	return q.def.Text.In(p.lang, q.fallback)
 }
 
 // width is a column width that fits a header of a sensible length.
 func width(header string) float64 {
 	return float64(min(max(utf8.RuneCountInString(header)+2, 10), 40))
-}
-
-// row fills cells (len(p.cols), reused) with one response, and counts its
-// choices for the Summary sheet. Questions not answered, hidden by skip
-// logic or not in the response's version stay nil: an empty cell.
-func (p *plan) row(r survey.Response, answers []store.StoredAnswer, cells []any) {
-	clear(cells)
-	v := p.versions[r.Version]
-	for _, a := range answers {
-		q := p.byID[a.Question]
-		if q == nil || q.col < 0 || a.Value == "" {
-			continue
-		}
-		kind, offered := q.def.Kind, []bool(nil)
-		if v != nil {
-			if k, ok := v.kinds[a.Question]; ok {
-				kind, offered = k, v.offered[a.Question]
-			}
-		}
-		p.answer(q, kind, offered, a.Value, cells)
-	}
-	m := cells[p.meta:]
-	m[0], m[1], m[2] = r.ID, p.shared(r.DeviceID), p.shared(r.Event)
-	if v != nil {
-		m[3] = v.cell
-	} else {
-		m[3] = r.Version
-	}
-	m[4] = p.shared(r.Language)
-	if r.AnsweredBy != "" {
-		who := r.AnsweredBy
-		if v != nil && !p.codes {
-			if label, ok := v.answeredBy[r.AnsweredBy]; ok {
-				who = label
-			}
-		}
-		m[5] = p.shared(who)
-	}
-	m[6] = r.Started.Local()
-	if !r.Finished.IsZero() {
-		m[7] = r.Finished.Local()
-	}
-	m[8] = cellIncomplete
-	if r.Status == survey.Complete {
-		m[8] = cellComplete
-	}
-}
-
-// answer puts one stored answer, given as a question of kind, into q's
-// columns in the shape of q's newest kind. offered says which options the
-// answer's version showed, when it asked for many; nil means all.
-func (p *plan) answer(q *question, kind survey.Kind, offered []bool, value string, cells []any) {
-	one := [1]string{value}
-	values := one[:]
-	var combined any
-	if kind == survey.KindMany {
-		l, ok := q.lists[value]
-		if !ok {
-			a, err := survey.DecodeAnswer(value, kind)
-			if err != nil {
-				cells[q.col] = value // not a list after all; show it as it is
-				return
-			}
-			l = list{values: a, cell: p.joined(q, a)}
-			if len(q.lists) < maxLists {
-				q.lists[strings.Clone(value)] = l
-			}
-		}
-		values, combined = l.values, l.cell
-	}
-	if len(values) == 0 {
-		return
-	}
-	q.answered++
-	switch q.def.Kind {
-	case survey.KindOne, survey.KindFaces, survey.KindYesNo:
-		if i, ok := q.index[values[0]]; ok && len(values) == 1 {
-			cells[q.col] = q.opts[i].cell
-			q.counts[i]++
-			return
-		}
-		cells[q.col] = p.joined(q, values) // several, from a version that asked for many
-	case survey.KindMany:
-		for i := range q.opts {
-			if offered == nil || offered[i] {
-				cells[q.col+1+i] = cellZero
-			}
-		}
-		for _, v := range values {
-			if i, ok := q.index[v]; ok {
-				cells[q.col+1+i] = cellOne
-				q.counts[i]++
-			}
-		}
-		if combined == nil { // one value, from a version that asked for one
-			combined = p.joined(q, values)
-		}
-		cells[q.col] = combined
-	case survey.KindNumber:
-		s := strings.Join(values, " ")
-		if f, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
-			cells[q.col] = f
-		} else {
-			cells[q.col] = s
-		}
-	case survey.KindDate:
-		s := strings.Join(values, " ")
-		if d, err := time.Parse(survey.DateLayout, s); err == nil {
-			cells[q.col] = d
-		} else {
-			cells[q.col] = s
-		}
-	default:
-		cells[q.col] = strings.Join(values, " ")
-	}
-}
-
-// joined is several choices in one cell: labels joined by ", ", or codes
-// by " " as XLSForm writes them. A value no version knows is kept as it is.
-func (p *plan) joined(q *question, values []string) string {
-	if p.codes {
-		return strings.Join(values, " ")
-	}
-	labels := make([]string, len(values))
-	for i, v := range values {
-		labels[i] = v
-		if j, ok := q.index[v]; ok {
-			labels[i] = q.opts[j].label
-		}
-	}
-	return strings.Join(labels, ", ")
 }

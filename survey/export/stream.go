@@ -24,13 +24,16 @@ type chunk struct {
 
 // countResponses is how many responses the export will hold, for progress;
 // none at all is an error in plain words.
-func (p *plan) countResponses(db *store.DB) (int, error) {
+func (p *plan) countResponses(ctx context.Context, db *store.DB) (int, error) {
 	c, err := db.CountResponses(p.surveyID, time.Time{})
 	if err != nil {
 		return 0, err
 	}
 	if c.Total() == 0 {
 		return 0, fmt.Errorf("%w: nobody has answered the survey %q yet", ErrNoResponses, p.surveyID)
+	}
+	if p.order, err = db.FinishOrder(ctx, p.surveyID); err != nil {
+		return 0, err
 	}
 	return c.Total(), nil
 }

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"archive/zip"
 	"context"
 	"fmt"
 	"io"
@@ -11,19 +10,12 @@ import (
 	"speakeasy/survey/store"
 )
 
-// The workbook's sheets, in order.
-const (
-	sheetResponses = "Responses"
-	sheetQuestions = "Questions"
-	sheetSummary   = "Summary"
-)
-
 // maxRows is how many responses fit on one Excel sheet under the header.
 const maxRows = 1<<20 - 1
 
 // styles are the workbook's cell styles, made once.
 type styles struct {
-	header, date, dateTime, percent, wrap, bold int
+	header, date, percent, wrap, bold, title int
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -37,36 +29,38 @@ func newStyles(f *excelize.File) (styles, error) {
 		id, err = f.NewStyle(s)
 		return id
 	}
-	dateFmt, dateTimeFmt, pctFmt := "yyyy-mm-dd", "yyyy-mm-dd hh:mm", "0.0%"
+	dateFmt, pctFmt := "yyyy-mm-dd", "0.0%"
 	st.header = add(&excelize.Style{
 		Font:      &excelize.Font{Bold: true},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 	})
 	st.date = add(&excelize.Style{CustomNumFmt: &dateFmt})
-	st.dateTime = add(&excelize.Style{CustomNumFmt: &dateTimeFmt})
 	st.percent = add(&excelize.Style{CustomNumFmt: &pctFmt})
 	st.wrap = add(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	st.bold = add(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	st.title = add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
 	return st, err
 }
 
 // writeXLSX writes the workbook: Responses streamed row by row, then the
-// small Questions and Summary sheets.
+// small Questions and Summary sheets and the Comments.
 func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Options) (Summary, error) {
-	total, err := p.countResponses(db)
+	total, err := p.countResponses(ctx, db)
 	if err != nil {
 		return Summary{}, err
 	}
 	if total > maxRows {
 		return Summary{}, fmt.Errorf("there are %d responses, more than one Excel sheet holds (%d); export to .csv instead", total, maxRows)
 	}
+	p.comments = &comments{intern: map[string]string{}}
+	names := p.sheetNames()
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", sheetResponses); err != nil {
+	if err := f.SetSheetName("Sheet1", names.responses); err != nil {
 		return Summary{}, err
 	}
-	for _, name := range []string{sheetQuestions, sheetSummary} {
+	for _, name := range []string{names.questions, names.summary, names.comments} {
 		if _, err := f.NewSheet(name); err != nil {
 			return Summary{}, err
 		}
@@ -75,7 +69,7 @@ func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Op
 	if err != nil {
 		return Summary{}, err
 	}
-	sw, err := f.NewStreamWriter(sheetResponses)
+	sw, err := f.NewStreamWriter(names.responses)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -90,20 +84,39 @@ func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Op
 	if err != nil {
 		return Summary{}, err
 	}
-	if err := f.AutoFilter(sheetResponses, "A1:"+cellName(len(p.cols), n), nil); err != nil {
+	responses := "A1:" + cellName(len(p.cols), n)
+	if err := f.AutoFilter(names.responses, responses, nil); err != nil {
 		return Summary{}, err
 	}
 	if err := sw.Flush(); err != nil {
 		return Summary{}, err
 	}
-	if err := p.writeQuestions(f, st); err != nil {
+	if err := p.writeQuestions(f, names.questions, st); err != nil {
 		return Summary{}, err
 	}
-	if err := p.writeSummary(f, st, sum); err != nil {
+	if err := p.writeSummary(f, names, st, sum); err != nil {
+		return Summary{}, err
+	}
+	comments, err := p.writeComments(f, names.comments, st)
+	if err != nil {
 		return Summary{}, err
 	}
 	f.SetActiveSheet(0)
-	return sum, save(f, w, opts.Password)
+	refs := map[string]string{}
+	for id, name := range f.GetSheetMap() {
+		switch name {
+		case names.responses:
+			refs[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = responses
+		case names.comments:
+			refs[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = comments
+		}
+	}
+	return sum, save(f, w, opts.Password, refs)
+}
+
+// frozenHeader keeps a sheet's first row in view.
+func frozenHeader() *excelize.Panes {
+	return &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}
 }
 
 // startSheet sets up the Responses sheet before its rows: widths, date
@@ -111,13 +124,8 @@ func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Op
 func startSheet(sw *excelize.StreamWriter, cols []column, st styles) error {
 	header := make([]any, len(cols))
 	for i, c := range cols {
-		switch c.format {
-		case formatDate:
+		if c.format == formatDate {
 			if err := sw.SetColStyle(i+1, i+1, st.date); err != nil {
-				return err
-			}
-		case formatDateTime:
-			if err := sw.SetColStyle(i+1, i+1, st.dateTime); err != nil {
 				return err
 			}
 		}
@@ -131,20 +139,23 @@ func startSheet(sw *excelize.StreamWriter, cols []column, st styles) error {
 			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := sw.SetPanes(frozenHeader()); err != nil {
 		return err
 	}
 	return sw.SetRow("A1", header, excelize.RowOpts{Height: 48})
 }
 
-// save writes the finished workbook to w. Without a password the zip goes
-// straight to w; excelize would otherwise build the whole file in memory
-// first. An encrypted workbook has to be built in memory to be encrypted.
-func save(f *excelize.File, w io.Writer, password string) error {
+// save writes the finished workbook to w, with the streamed sheets'
+// dimensions in refs (zip part name to range). Without a password the
+// zip goes straight to w; excelize would otherwise build the whole file
+// in memory first. An encrypted workbook has to be built in memory to be
+// encrypted.
+func save(f *excelize.File, w io.Writer, password string, refs map[string]string) error {
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newDimensionZip(w, refs) })
 	if password != "" {
 		return f.Write(w, excelize.Options{Password: password})
 	}
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newDimensionZip(w, refs) })
 	return f.Write(io.Discard)
 }
 
