@@ -75,7 +75,7 @@ type dimensionWriter struct {
 	done bool
 }
 
-var dimensionElement = regexp.MustCompile(`<dimension ref="[^"]*"\s*/>`)
+var dimensionElement = regexp.MustCompile(`<dimension ref="[^"]*"\s*(/>|></dimension>)`)
 
 // maxHead is how far into a sheet the dimension is looked for: it comes
 // straight after the root element and the sheet's properties.

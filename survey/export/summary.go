@@ -128,7 +128,7 @@ func (p *plan) writeSummary(f *excelize.File, names sheetNames, st styles, sum S
 	s.err = firstErr(s.err, f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
 		Size: intPtr(9), Orientation: strPtr("portrait"), FitToWidth: intPtr(1), FitToHeight: intPtr(0)}))
 	s.err = firstErr(s.err, f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}))
-	s.err = firstErr(s.err, f.SetSheetDimension(sheet, "A1:"+cellName(3, max(row-1, 4))))
+	s.err = firstErr(s.err, f.SetSheetDimension(sheet, "A1:"+cellName(3, s.last)))
 	return s.err
 }
 
@@ -203,6 +203,7 @@ func (p *plan) writeBlock(s *sheetWriter, b block, row int, st styles) {
 type sheetWriter struct {
 	f     *excelize.File
 	sheet string
+	last  int // the last row written
 	err   error
 }
 
@@ -211,6 +212,7 @@ func (s *sheetWriter) set(col, row int, v any, style int) {
 		return
 	}
 	cell := cellName(col, row)
+	s.last = max(s.last, row)
 	s.err = s.f.SetCellValue(s.sheet, cell, v)
 	if s.err == nil && style != 0 {
 		s.err = s.f.SetCellStyle(s.sheet, cell, cell, style)
