@@ -2,12 +2,14 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -75,7 +77,7 @@ func TestUI_ListenReadsQuestionThenEachAnswer(t *testing.T) {
 	if got != want {
 		t.Fatalf("read\n%s\nwant\n%s", got, want)
 	}
-	if u.win.Canvas().Focused() != u.keys.options[3] {
+	if u.win.Canvas().Focused() != u.keys.options()[3] {
 		t.Error("the answer read last is not lit up")
 	}
 }
@@ -107,7 +109,7 @@ func TestUI_ReadToMeReadsEachScreenAndResets(t *testing.T) {
 	if got := voice.heard(t, u.reader); len(got) != 6 || got[0] != "en: Who is answering?" {
 		t.Fatalf("the question was not read as it opened: %v", got)
 	}
-	test.Tap(u.keys.options[0])
+	test.Tap(u.keys.options()[0])
 	test.Tap(tileNamed(t, u, "Next"))
 	if got := voice.heard(t, u.reader); len(got) == 0 || got[0] != "en: How old are you?" {
 		t.Fatalf("the next screen was not read: %v", got)
@@ -135,7 +137,7 @@ func TestUI_ComfortSettingsLastOnePerson(t *testing.T) {
 	}
 	test.Tap(tileNamed(t, u, "Start"))
 	for u.Session().Current().Kind != survey.KindFaces {
-		if opts := u.keys.options; len(opts) > 0 {
+		if opts := u.keys.options(); len(opts) > 0 {
 			test.Tap(opts[0])
 		}
 		if u.Session().Current().ID == "age" {
@@ -143,7 +145,7 @@ func TestUI_ComfortSettingsLastOnePerson(t *testing.T) {
 		}
 		test.Tap(tileNamed(t, u, "Next"))
 	}
-	for _, o := range u.keys.options {
+	for _, o := range u.keys.options() {
 		if o.Picture != "" {
 			t.Fatalf("a face picture shows although the person chose no faces: %s", o.Picture)
 		}
@@ -161,14 +163,14 @@ func TestUI_WelshSurveyAndWords(t *testing.T) {
 	test.Tap(tileNamed(t, u, "Cymraeg"))
 	test.Tap(tileNamed(t, u, "Dechrau"))
 	onQuestion(t, u, "who")
-	if text := screenText(u); !strings.Contains(text, "Pwy sy'n ateb?") || !strings.Contains(text, "Nesaf") || !strings.Contains(text, "Cwestiwn 1 o 6") {
+	if text := screenText(u); !strings.Contains(text, "Pwy sy'n ateb?") || !strings.Contains(text, "Nesaf") || !strings.Contains(text, "Cwestiwn 1 o 11") {
 		t.Fatalf("not in Welsh:\n%s", text)
 	}
 	test.Tap(tileNamed(t, u, "Nesaf"))
 	if !strings.Contains(screenText(u), "Dewisa ateb, os gweli di'n dda.") {
 		t.Fatalf("the refusal is not in Welsh:\n%s", screenText(u))
 	}
-	test.Tap(u.keys.options[0])
+	test.Tap(u.keys.options()[0])
 	rid := u.Session().Response().ID
 	test.Tap(tileNamed(t, u, "Nesaf"))
 	r, _, err := db.Response(rid)
@@ -182,51 +184,146 @@ func TestUI_WelshSurveyAndWords(t *testing.T) {
 	}
 }
 
+// pressTab does what the desktop driver does with Tab: a widget that
+// accepts Tab gets it, otherwise the focus moves on.
+func pressTab(u *UI) {
+	if t, ok := u.win.Canvas().Focused().(fyne.Tabbable); ok && t.AcceptsTab() {
+		u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		return
+	}
+	u.win.Canvas().FocusNext()
+}
+
+// typeKeys types letters into whatever has focus, as a keyboard does.
+func typeKeys(u *UI, s string) {
+	for _, r := range s {
+		if f := u.win.Canvas().Focused(); f != nil {
+			f.TypedRune(r)
+		} else if h := u.win.Canvas().OnTypedRune(); h != nil {
+			h(r)
+		}
+	}
+}
+
 func TestUI_KeyboardOnlyWalk(t *testing.T) {
 	u, _, db := newTestUI(t)
 	press(u, fyne.KeyReturn) // Start has focus
 	onQuestion(t, u, "who")
 	rid := u.Session().Response().ID
 	press(u, fyne.Key1)
-	press(u, fyne.KeyRight)
+	press(u, fyne.KeyPageDown)
 	onQuestion(t, u, "age")
-	u.win.Canvas().Focused().TypedRune('9')
-	press(u, fyne.KeyReturn) // Enter in the box goes on
+	typeKeys(u, "9")
+	press(u, fyne.KeyReturn) // Enter in a number box goes on
 	onQuestion(t, u, "has_plan")
-	press(u, fyne.Key2) // No
+	press(u, fyne.Key1) // Yes
+	press(u, fyne.KeyPageDown)
+	onQuestion(t, u, "about_plan")
+	press(u, fyne.KeyPageDown)
+	onQuestion(t, u, "last_meeting")
+	press(u, fyne.Key2) // the second year on show: last year
+	press(u, fyne.Key3) // March
+	press(u, fyne.Key5) // the 5th
+	press(u, fyne.KeyPageDown)
+	if u.Session().Current().ID != "listened" {
+		t.Fatalf("the date by keys: %s", screenText(u))
+	}
+	press(u, fyne.Key3)
+	press(u, fyne.KeyPageDown)
+	onQuestion(t, u, "plan_helps")
+	press(u, fyne.Key4)
+	press(u, fyne.KeyPageDown)
+	onQuestion(t, u, "help_where")
+	press(u, fyne.Key1)
+	press(u, fyne.Key3)
+	press(u, fyne.KeyPageDown)
+	onQuestion(t, u, "school_help")
+	press(u, fyne.Key1)
 	press(u, fyne.KeyPageDown)
 	onQuestion(t, u, "what_matters")
 	press(u, fyne.Key1)
 	press(u, fyne.Key3)
-	press(u, fyne.KeyRight)
+	press(u, fyne.KeyPageDown)
 	onQuestion(t, u, "who_helps")
 	press(u, fyne.KeyDown) // focus moves to the second answer
 	press(u, fyne.KeySpace)
 	press(u, fyne.KeyPageUp)
 	onQuestion(t, u, "what_matters")
 	press(u, fyne.KeyPageDown)
-	press(u, fyne.KeyRight)
+	press(u, fyne.KeyPageDown)
 	onQuestion(t, u, "anything_else")
-	// In a box the arrows move the cursor: Tab to Next, then Enter.
-	for i := 0; i < 6; i++ {
-		if t, ok := u.win.Canvas().Focused().(*tile); ok && t.Label == "Next" {
-			break
-		}
-		u.win.Canvas().FocusNext()
+	typeKeys(u, "More help")
+	press(u, fyne.KeyReturn) // a new line in a box for longer words
+	typeKeys(u, "please")
+	// Tab leaves the box, Shift+Tab... and Page Down goes on from anywhere.
+	pressTab(u)
+	if _, still := u.win.Canvas().Focused().(*typingBox); still {
+		t.Fatal("Tab does not leave the box")
 	}
-	press(u, fyne.KeyReturn)
+	u.win.Canvas().Focus(first[*typingBox](u))
+	press(u, fyne.KeyPageDown)
 	if u.Screen() != "thanks" {
-		t.Fatalf("on %s", u.Screen())
+		t.Fatalf("Page Down in the box: on %s", u.Screen())
 	}
 	_, answers, err := db.Response(rid)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"who": "self", "age": "9", "has_plan": "no", "what_matters": "friends health", "who_helps": "teacher"}
+	lastYear := time.Now().Year() - 1
+	want := map[string]string{"who": "self", "age": "9", "has_plan": "yes", "last_meeting": fmt.Sprintf("%d-03-05", lastYear),
+		"listened": "3", "plan_helps": "4", "help_where": "school home", "school_help": "yes",
+		"what_matters": "friends health", "who_helps": "teacher", "anything_else": "More help\nplease"}
 	for id, v := range want {
 		if answers[id].String() != v {
 			t.Errorf("%s = %q, want %q (all: %v)", id, answers[id], v, answers)
 		}
+	}
+}
+
+func TestUI_TypingBoxIsNoTrap(t *testing.T) {
+	u, _, _ := newTestUI(t)
+	press(u, fyne.KeyReturn)
+	press(u, fyne.Key1)
+	press(u, fyne.KeyPageDown)
+	onQuestion(t, u, "age")
+	box := first[*typingBox](u)
+	if u.win.Canvas().Focused() != box {
+		t.Fatal("the number box does not have the cursor")
+	}
+	// Ctrl+Shift+S reaches the staff PIN pad from inside the box.
+	box.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift})
+	if u.Screen() != "set-pin" {
+		t.Fatalf("the staff keys in a number box lead to %s", u.Screen())
+	}
+	// Enter presses OK on the PIN pad, wherever the focus is.
+	typeKeys(u, "1234")
+	press(u, fyne.KeyReturn)
+	typeKeys(u, "1234")
+	press(u, fyne.KeyReturn)
+	if u.Screen() != "staff" {
+		t.Fatalf("typing the PIN twice with Enter: on %s", u.Screen())
+	}
+}
+
+func TestUI_NumberPadTypesWithTaps(t *testing.T) {
+	u, _, db := newTestUI(t)
+	test.Tap(tileNamed(t, u, "Start"))
+	rid := u.Session().Response().ID
+	test.Tap(tileNamed(t, u, "Someone else"))
+	test.Tap(tileNamed(t, u, "Next"))
+	onQuestion(t, u, "age")
+	test.Tap(tileNamed(t, u, "1"))
+	test.Tap(tileNamed(t, u, "7"))
+	test.Tap(tileNamed(t, u, "3"))
+	test.Tap(tileNamed(t, u, "Rub out"))
+	if got := first[*typingBox](u).Text; got != "17" {
+		t.Fatalf("the box shows %q after 1, 7, 3 and Rub out", got)
+	}
+	test.Tap(tileNamed(t, u, "Next"))
+	onQuestion(t, u, "has_plan")
+	_, answers, _ := db.Response(rid)
+	if answers["age"].String() != "17" {
+		t.Fatalf("saved %v", answers)
 	}
 }
 
@@ -238,34 +335,45 @@ func TestUI_SwitchScanningWalk(t *testing.T) {
 	press(u, fyne.KeySpace) // Start
 	onQuestion(t, u, "who")
 	rid := u.Session().Response().ID
-	if u.win.Canvas().Focused() != u.keys.options[0] {
+	if u.win.Canvas().Focused() != u.keys.options()[0] {
 		t.Fatal("scanning does not light the first answer")
 	}
 	clock.Advance(2 * time.Second)
-	if u.win.Canvas().Focused() != u.keys.options[1] {
+	if u.win.Canvas().Focused() != u.keys.options()[1] {
 		t.Fatal("scanning does not move to the second answer")
 	}
 	press(u, fyne.KeySpace) // choose "A parent or carer": Next lights up
 	press(u, fyne.KeySpace) // Next
 	onQuestion(t, u, "age")
-	press(u, fyne.KeySpace) // scanning lights Next on a typing screen: skip it
+	lightUp(t, u, clock, "Next") // the number keys light up first: wait for Next
+	press(u, fyne.KeySpace)
 	onQuestion(t, u, "has_plan")
 	clock.Advance(2 * time.Second) // to "No"
 	press(u, fyne.KeySpace)
 	press(u, fyne.KeySpace)
 	for i := 0; u.Screen() == "question" && i < 40; i++ {
-		if n := len(u.keys.options); n > 0 {
+		if n := len(u.keys.options()); n > 0 {
 			press(u, fyne.KeySpace) // the first answer, lit first
-			if u.Session().Current().Kind == survey.KindMany {
-				clock.Advance(time.Duration(n) * 2 * time.Second) // wait for Next to light up
-			}
 		}
+		lightUp(t, u, clock, "Next")
 		press(u, fyne.KeySpace) // Next
 	}
 	_, answers, _ := db.Response(rid)
 	if answers["who"].String() != "parent" || answers["has_plan"].String() != "no" || answers["who_helps"].String() != "family" {
 		t.Fatalf("scanning answers: %v", answers)
 	}
+}
+
+// lightUp waits, as a switch user does, until scanning lights the tile.
+func lightUp(t *testing.T, u *UI, clock *fakeClock, label string) {
+	t.Helper()
+	for i := 0; i < 60; i++ {
+		if f, ok := u.win.Canvas().Focused().(*tile); ok && f.Label == label {
+			return
+		}
+		clock.Advance(2 * time.Second)
+	}
+	t.Fatalf("scanning never lit %q on %s", label, u.Screen())
 }
 
 func TestUI_ConsentNoSavesNothing(t *testing.T) {
@@ -294,7 +402,7 @@ func TestUI_StopKeepsOrThrowsAway(t *testing.T) {
 			u.survey.OnStop = "discard"
 		}
 		test.Tap(tileNamed(t, u, "Start"))
-		test.Tap(u.keys.options[0])
+		test.Tap(u.keys.options()[0])
 		rid := u.Session().Response().ID
 		test.Tap(tileNamed(t, u, "Next"))
 		test.Tap(tileNamed(t, u, "Stop"))

@@ -32,11 +32,10 @@ type Config struct {
 
 // How long the screens wait before moving on by themselves.
 const (
-	IdleAfter   = 60 * time.Second // no touch: "Are you still there?"
-	GoneAfter   = 30 * time.Second // no answer to that: save and start again
-	ThanksFor   = 10 * time.Second // the thank-you screen, then welcome
-	staffKey    = fyne.KeyS        // with Ctrl and Shift: the staff screen
-	defaultSize = 1280
+	IdleAfter = 60 * time.Second // no touch: "Are you still there?"
+	GoneAfter = 30 * time.Second // no answer to that: save and start again
+	ThanksFor = 10 * time.Second // the thank-you screen, then welcome
+	staffKey  = fyne.KeyS        // with Ctrl and Shift: the staff screen
 )
 
 // UI is the Speakeasy window and what is on it.
@@ -60,11 +59,16 @@ type UI struct {
 	pinBack func()    // where Cancel on the PIN pad goes
 }
 
-// keyTarget is what number, arrow and page keys do on a screen.
+// keyTarget is what number, arrow, page and Enter keys do on a screen.
 type keyTarget struct {
-	options    []*tile
+	options    func() []*tile // what 1 to 9 choose (the answers in view)
 	back, next func()
+	digit      func(d int) bool // a number key types a digit instead
+	enter      func()           // Enter when nothing has focus
 }
+
+// these is a keyTarget's options for a fixed set of tiles.
+func these(ts ...*tile) func() []*tile { return func() []*tile { return ts } }
 
 // New builds the UI in w. It does not show the window.
 func New(a fyne.App, w fyne.Window, cfg Config) (*UI, error) {
@@ -96,7 +100,7 @@ func New(a fyne.App, w fyne.Window, cfg Config) (*UI, error) {
 		w.SetFullScreen(true)
 		w.SetCloseIntercept(func() {}) // a participant cannot close the kiosk
 	} else {
-		w.Resize(fyne.NewSize(defaultSize, 800))
+		w.Resize(WindowSize())
 		w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("Staff"),
 			fyne.NewMenuItem(lang.L("Staff screen"), u.askForStaff))))
 	}
@@ -187,11 +191,23 @@ func (u *UI) typedKey(e *fyne.KeyEvent) {
 		u.win.Canvas().FocusNext()
 	case fyne.KeyUp:
 		u.win.Canvas().FocusPrevious()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if k.enter != nil {
+			k.enter()
+		}
 	default:
-		if len(e.Name) == 1 && e.Name[0] >= '1' && e.Name[0] <= '9' {
-			if i := int(e.Name[0] - '1'); i < len(k.options) {
-				k.options[i].Tapped(nil)
-			}
+		if len(e.Name) != 1 || e.Name[0] < '0' || e.Name[0] > '9' {
+			return
+		}
+		d := int(e.Name[0] - '0')
+		if k.digit != nil && k.digit(d) {
+			return
+		}
+		if k.options == nil || d == 0 {
+			return
+		}
+		if opts := k.options(); d-1 < len(opts) {
+			opts[d-1].Tapped(nil)
 		}
 	}
 }

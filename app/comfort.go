@@ -4,9 +4,7 @@ import (
 	"embed"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 
 	"speakeasy/survey"
 )
@@ -20,8 +18,8 @@ type comfort struct {
 	noFaces  bool // words without face pictures
 }
 
-// comfortRow is the row of comfort switches on the welcome screen.
-func (u *UI) comfortRow() fyne.CanvasObject {
+// comfortTiles are the comfort switches on the welcome screen.
+func (u *UI) comfortTiles() []*tile {
 	c := &u.comfort
 	biggerWords := []string{lang.L("Bigger words"), lang.L("Bigger words"), lang.L("Even bigger words")}
 	bigger := newTile(biggerWords[c.bigger], "magnifying-glass-tilted-left", styleAnswer, func() {
@@ -39,7 +37,7 @@ func (u *UI) comfortRow() fyne.CanvasObject {
 		u.applyComfort()
 	})
 	faces.chosen = c.noFaces
-	row := []fyne.CanvasObject{bigger, contrast, faces}
+	row := []*tile{bigger, contrast, faces}
 	if u.reader != nil {
 		voice := newTile(lang.L("Read to me"), "speaker-high-volume", styleAnswer, func() {
 			c.voice = !c.voice
@@ -48,7 +46,7 @@ func (u *UI) comfortRow() fyne.CanvasObject {
 		voice.chosen = c.voice
 		row = append(row, voice)
 	}
-	return container.NewGridWithColumns(len(row), row...)
+	return row
 }
 
 // applyComfort puts the comfort settings into the theme and redraws welcome.
@@ -68,6 +66,16 @@ func (u *UI) resetComfort() {
 	if changed {
 		u.setTheme()
 	}
+}
+
+// setStaffTheme puts the staff look back: normal size and colours,
+// whatever the last participant chose.
+func (u *UI) setStaffTheme() {
+	u.theme = newTheme()
+	pictureMu.Lock()
+	highContrast = false
+	pictureMu.Unlock()
+	fyne.CurrentApp().Settings().SetTheme(u.theme)
 }
 
 // setTheme makes a theme from the comfort settings and applies it.
@@ -123,14 +131,13 @@ func (u *UI) showConsent() {
 		lang.L("You do not have to say your name."),
 		lang.L("You can stop at any time."),
 	}
-	column := container.NewVBox(words(lines[0], true))
+	scr := newScreen("handshake")
+	scr.addText(lines[0], true)
 	for _, l := range lines[1:] {
-		column.Add(words(l, false))
+		scr.addText(l, false)
 	}
-	column.Add(layout.NewSpacer())
-	column.Add(container.NewGridWithColumns(2, no, yes))
-	body := container.NewBorder(nil, nil, container.NewCenter(bigPicture("handshake")), nil, column)
-	u.show("consent", screenFrame(body), keyTarget{options: []*tile{yes, no}})
+	scr.buttons = []*tile{no, yes}
+	u.show("consent", scr.build(), keyTarget{options: these(yes, no)})
 	u.win.Canvas().Focus(yes)
 	u.after(IdleAfter+GoneAfter, u.showWelcome)
 	u.readScreen(lines, []*tile{yes, no})
@@ -154,10 +161,11 @@ func (u *UI) showStop() {
 	}
 	yes := newTile(lang.L("Yes, stop"), "stop-sign", stylePlain, stop)
 	no := newTile(lang.L("No, carry on"), "right-arrow", stylePrimary, carryOn)
-	body := container.NewBorder(nil, nil, container.NewCenter(bigPicture("stop-sign")), nil,
-		container.NewVBox(words(lang.L("Do you want to stop?"), true), words(kept, false), layout.NewSpacer(),
-			container.NewGridWithColumns(2, yes, no)))
-	u.show("stop", screenFrame(body), keyTarget{options: []*tile{yes, no}})
+	scr := newScreen("stop-sign")
+	scr.addText(lang.L("Do you want to stop?"), true)
+	scr.addText(kept, false)
+	scr.buttons = []*tile{yes, no}
+	u.show("stop", scr.build(), keyTarget{options: these(yes, no)})
 	u.win.Canvas().Focus(no)
 	u.after(IdleAfter+GoneAfter, u.showWelcome)
 	u.readScreen([]string{lang.L("Do you want to stop?"), kept}, []*tile{yes, no})

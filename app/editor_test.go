@@ -408,7 +408,7 @@ func TestEditor_PreviewShowsQuestionAndSavesNothing(t *testing.T) {
 	scratch := filepath.Dir(walk.db.Path())
 	test.Tap(tileNamed(t, walk, "Start"))
 	onQuestion(t, walk, "who")
-	test.Tap(walk.keys.options[0])
+	test.Tap(walk.keys.options()[0])
 	test.Tap(tileNamed(t, walk, "Next"))
 	onQuestion(t, walk, "age")
 	walk.win.Close()

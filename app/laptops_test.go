@@ -15,7 +15,7 @@ func TestLaptopsPanel_SaveThenAdd(t *testing.T) {
 	// Laptop A: one person answers the first question.
 	a, _, dbA := newTestUI(t)
 	test.Tap(tileNamed(t, a, "Start"))
-	test.Tap(a.keys.options[0])
+	test.Tap(a.keys.options()[0])
 	test.Tap(tileNamed(t, a, "Next"))
 	a.Shutdown()
 	bundle := filepath.Join(t.TempDir(), "laptop-a.db")

@@ -5,10 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/survey/store"
 )
@@ -16,29 +13,40 @@ import (
 // pinPad is a big number pad for the staff PIN. The keyboard's number keys
 // work too. OK hands the digits to done.
 type pinPad struct {
-	digits  string
-	dots    *widget.Label
-	message *widget.Label
-	done    func(pin string)
+	digits string
+	scr    *screen
+	dots   *textBlock
+	done   func(pin string)
 }
 
 func newPinPad(done func(string)) *pinPad {
-	p := &pinPad{dots: words("", true), message: words("", false), done: done}
-	p.message.Importance = widget.WarningImportance
-	return p
+	return &pinPad{done: done}
 }
 
 func (p *pinPad) press(d string) {
 	if len(p.digits) < 8 {
 		p.digits += d
-		p.dots.SetText(strings.Repeat("● ", len(p.digits)))
+		p.showDots()
 	}
 }
 
 func (p *pinPad) clear() {
 	p.digits = ""
-	p.dots.SetText("")
+	p.showDots()
 }
+
+// showDots shows one dot for each digit typed, and always one line.
+func (p *pinPad) showDots() {
+	dots := strings.TrimSpace(strings.Repeat("● ", len(p.digits)))
+	if dots == "" {
+		dots = " "
+	}
+	p.dots.Set(dots)
+	p.scr.relayout()
+}
+
+// say shows a message above the buttons.
+func (p *pinPad) say(msg string) { p.scr.say(msg) }
 
 func (p *pinPad) typed(r rune) {
 	if r >= '0' && r <= '9' {
@@ -53,23 +61,26 @@ func (p *pinPad) ok() {
 }
 
 // view lays the pad out under a heading, with Cancel if cancel is set.
-func (p *pinPad) view(heading string, cancel func()) fyne.CanvasObject {
-	var keys []fyne.CanvasObject
+// Enter presses OK.
+func (p *pinPad) view(heading string, cancel func()) (fyne.CanvasObject, keyTarget) {
+	var keys []*tile
 	for _, d := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"} {
 		keys = append(keys, newTile(d, "", stylePlain, func() { p.press(d) }))
 	}
+	ok := newTile(lang.L("OK"), "", stylePrimary, p.ok)
 	keys = append(keys,
 		newTile(lang.L("Delete"), "", stylePlain, p.clear),
 		newTile("0", "", stylePlain, func() { p.press("0") }),
-		newTile(lang.L("OK"), "", stylePrimary, p.ok))
-	pad := container.NewGridWithColumns(3, keys...)
-	var bottom fyne.CanvasObject = layout.NewSpacer()
+		ok)
+	p.scr = newScreen("locked")
+	p.scr.addText(heading, true)
+	p.dots = p.scr.addText(" ", true)
+	p.scr.addGroup(keys, 3, 4, 6).fixed = true
+	p.scr.buttons = []*tile{placeholder(), placeholder(), placeholder()}
 	if cancel != nil {
-		bottom = container.NewGridWithColumns(3, newTile(lang.L("Cancel"), "left-arrow", stylePlain, cancel))
+		p.scr.buttons[0] = newTile(lang.L("Cancel"), "left-arrow", stylePlain, cancel)
 	}
-	left := container.NewVBox(container.NewCenter(bigPicture("locked")), words(heading, true), p.dots, p.message)
-	return screenFrame(container.NewBorder(nil, bottom, nil, nil,
-		container.NewGridWithColumns(2, left, pad)))
+	return p.scr.build(), keyTarget{enter: p.ok, back: cancel}
 }
 
 // askForStaff shows the PIN pad; the right PIN opens the staff screen. With
@@ -85,6 +96,9 @@ func (u *UI) askForStaff() {
 	}
 	u.stopTimer()
 	u.endSession() // the participant's answers so far are kept as unfinished
+	// Staff get the staff look, whatever the last participant chose.
+	u.resetComfort()
+	u.setStaffTheme()
 	if !has {
 		u.showSetPIN(u.showStaff)
 		return
@@ -97,15 +111,16 @@ func (u *UI) askForStaff() {
 		case err == nil:
 			u.showStaff()
 		case errors.Is(err, store.ErrWrongPIN):
-			pad.message.SetText(lang.L("That PIN is not right. Please try again."))
+			pad.say(lang.L("That PIN is not right. Please try again."))
 		case errors.As(err, &wait):
-			pad.message.SetText(lang.L("That PIN is not right. Please wait {{.S}} seconds, then try again.",
+			pad.say(lang.L("That PIN is not right. Please wait {{.S}} seconds, then try again.",
 				map[string]int{"S": int(wait.Wait.Seconds() + 0.5)}))
 		default:
-			pad.message.SetText(err.Error())
+			pad.say(err.Error())
 		}
 	})
-	u.show("pin", pad.view(lang.L("Staff PIN"), u.showWelcome), keyTarget{})
+	content, keys := pad.view(lang.L("Staff PIN"), u.showWelcome)
+	u.show("pin", content, keys)
 	u.win.Canvas().SetOnTypedRune(pad.typed)
 }
 
@@ -116,16 +131,16 @@ func (u *UI) showSetPIN(then func()) {
 	pad = newPinPad(func(pin string) {
 		switch {
 		case !store.ValidPIN(pin):
-			pad.message.SetText(lang.L("A PIN is 4 to 8 numbers."))
+			pad.say(lang.L("A PIN is 4 to 8 numbers."))
 		case first == "":
 			first = pin
-			pad.message.SetText(lang.L("Type the same PIN again."))
+			pad.say(lang.L("Type the same PIN again."))
 		case pin != first:
 			first = ""
-			pad.message.SetText(lang.L("The two PINs were not the same. Please start again."))
+			pad.say(lang.L("The two PINs were not the same. Please start again."))
 		default:
 			if err := u.db.SetPIN(pin); err != nil {
-				pad.message.SetText(err.Error())
+				pad.say(err.Error())
 				return
 			}
 			u.win.Canvas().SetOnTypedRune(nil)
@@ -136,6 +151,7 @@ func (u *UI) showSetPIN(then func()) {
 	if !u.cfg.Kiosk {
 		cancel = u.showWelcome
 	}
-	u.show("set-pin", pad.view(lang.L("Choose a staff PIN"), cancel), keyTarget{})
+	content, keys := pad.view(lang.L("Choose a staff PIN"), cancel)
+	u.show("set-pin", content, keys)
 	u.win.Canvas().SetOnTypedRune(pad.typed)
 }

@@ -11,38 +11,84 @@ import (
 	"speakeasy/survey"
 )
 
-// RenderScreens draws every screen of s as a participant would see it, in
-// lang, headless, and hands each picture to save with a numbered name:
-// 00-welcome, 01-<question ID>, ..., the thank-you screen last. Every
-// question is drawn, even ones skip rules would hide. Nothing is saved.
-func RenderScreens(s *survey.Survey, lang string, size fyne.Size, save func(name string, img image.Image) error) error {
+// Comfort is a participant's comfort settings, as print-survey takes them.
+type Comfort struct {
+	Bigger  int  // 0, 1 (bigger) or 2 (biggest)
+	Strong  bool // strong colours
+	NoFaces bool // words instead of faces
+}
+
+// RenderOptions says how RenderScreens draws.
+type RenderOptions struct {
+	Lang    string    // the participant's language; "" is the survey's first
+	Size    fyne.Size // the window's size
+	Comfort Comfort
+}
+
+// Screen is one drawn screen: its numbered name, its picture, and what does
+// not fit on it (empty when everything is in view).
+type Screen struct {
+	Name     string
+	Image    image.Image
+	Problems []string
+}
+
+// RenderScreens draws every screen of s as a participant would see it,
+// headless, and hands each to save with a numbered name: 00-welcome,
+// 01-<question ID>, ..., then the stop, still-there and thank-you screens
+// and the staff PIN pad. Every question is drawn, even ones skip rules
+// would hide. Nothing is saved to a database.
+func RenderScreens(s *survey.Survey, o RenderOptions, save func(Screen) error) error {
 	drawNow = true // a picture of a screen must have its pictures in it
 	defer func() { drawNow = false }()
+	if o.Lang == "" {
+		o.Lang = s.Lang()
+	}
 	a := test.NewApp()
 	defer a.Quit()
 	w := test.NewWindow(nil)
 	defer w.Close()
-	u := &UI{win: w, cfg: Config{Clock: stillClock{}, Now: time.Now}, theme: newTheme(), survey: s, lang: lang}
-	useLanguage(lang)
+	u := &UI{win: w, cfg: Config{Clock: stillClock{}, Now: time.Now}, theme: newTheme(), survey: s, lang: o.Lang}
+	useLanguage(o.Lang)
 	defer useLanguage("en")
+	u.comfort = comfort{bigger: o.Comfort.Bigger, contrast: o.Comfort.Strong, noFaces: o.Comfort.NoFaces}
 	u.setTheme()
-	w.Resize(size)
+	defer u.setStaffTheme()
+	w.Resize(o.Size)
 
-	u.screen = "welcome" // as if redrawn: keeps the chosen language
-	u.showWelcome()
-	if err := save("00-welcome", w.Canvas().Capture()); err != nil {
+	n := 0
+	shot := func(name string) error {
+		err := save(Screen{Name: fmt.Sprintf("%02d-%s", n, name), Image: w.Canvas().Capture(), Problems: FitProblems(w)})
+		n++
 		return err
 	}
-	for i, q := range s.Questions {
-		u.session = survey.NewSession(s, survey.SessionOptions{Language: lang})
+	u.screen = "welcome" // as if redrawn: keeps the chosen language and comfort
+	u.showWelcome()
+	if err := shot("welcome"); err != nil {
+		return err
+	}
+	for _, q := range s.Questions {
+		u.session = survey.NewSession(s, survey.SessionOptions{Language: o.Lang})
 		u.session.Preview(q.ID)
 		u.showQuestion()
-		if err := save(fmt.Sprintf("%02d-%s", i+1, q.ID), w.Canvas().Capture()); err != nil {
+		if err := shot(q.ID); err != nil {
 			return err
 		}
 	}
-	u.showThanks()
-	return save(fmt.Sprintf("%02d-thanks", len(s.Questions)+1), w.Canvas().Capture())
+	for _, x := range []struct {
+		name string
+		show func()
+	}{
+		{"stop", u.showStop},
+		{"still-there", u.showStillThere},
+		{"thanks", u.showThanks},
+	} {
+		x.show()
+		if err := shot(x.name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // stillClock never fires: a picture of a screen has no timeouts.

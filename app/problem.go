@@ -2,9 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 )
 
 // Action is one button on a problem screen: what it says and what it does.
@@ -20,14 +18,17 @@ type Action struct {
 func ShowProblem(a fyne.App, w fyne.Window, heading, message string, actions ...Action) {
 	a.Settings().SetTheme(newTheme())
 	w.SetTitle("Speakeasy")
-	var buttons []fyne.CanvasObject
+	scr := newScreen("warning")
+	scr.addText(heading, true)
+	scr.addText(message, false)
 	for _, act := range actions {
-		buttons = append(buttons, newTile(act.Label, "", stylePlain, act.Do))
+		scr.buttons = append(scr.buttons, newTile(act.Label, "", stylePlain, act.Do))
 	}
-	buttons = append(buttons, newTile(lang.L("Close Speakeasy"), "stop-sign", stylePrimary, a.Quit))
-	body := container.NewBorder(nil, container.NewGridWithColumns(len(buttons), buttons...),
-		container.NewCenter(bigPicture("warning")), nil,
-		container.NewVBox(words(heading, true), words(message, false), layout.NewSpacer()))
-	w.SetContent(screenFrame(body))
-	w.Resize(fyne.NewSize(defaultSize, 800))
+	closeApp := newTile(lang.L("Close Speakeasy"), "stop-sign", stylePrimary, a.Quit)
+	scr.buttons = append(scr.buttons, closeApp)
+	w.SetContent(scr.build())
+	if !w.FullScreen() {
+		w.Resize(WindowSize())
+	}
+	w.Canvas().Focus(closeApp)
 }

@@ -2,16 +2,12 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"image/color"
-	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,72 +15,95 @@ import (
 )
 
 // questionScreen is one question on screen: the picture on the left, the
-// words and answers on the right, Back and Next below.
+// words and answers on the right, Back, Listen, Stop and Next below.
 type questionScreen struct {
 	u        *UI
 	q        *survey.Question
-	tiles    []*tile
-	nextTile *tile
-	input    fyne.Focusable // the first place to type or pick, if no tiles
-	message  *widget.Label
-	note     *fyne.Container
+	scr      *screen
+	tiles    []*tile        // the answers, in order
+	nextTile *tile          // Next
+	input    fyne.Focusable // the box to type in, if any
+	date     *datePicker    // the date question's tiles, if any
+	pad      []*tile        // the number pad's keys, if any
 }
 
 // showQuestion draws the session's current question.
 func (u *UI) showQuestion() {
-	ss := u.session
-	q := ss.Current()
-	qs := &questionScreen{u: u, q: q, message: words("", false)}
-	qs.message.Importance = widget.WarningImportance
-	qs.note = container.NewBorder(nil, nil, smallPicture("raised-hand"), nil, qs.message)
-	qs.note.Hide()
-
-	said := []string{ss.Text(q.Text), ss.Text(q.Hint)}
-	text := container.NewVBox(words(said[0], true))
-	if said[1] != "" {
-		text.Add(words(said[1], false))
+	qs := &questionScreen{u: u, q: u.session.Current()}
+	if qs.q.Kind == survey.KindDate {
+		qs.date = newDatePicker(qs)
 	}
-	answers := qs.answers()
-	right := container.NewBorder(text, qs.note, nil, nil, answers)
-
-	back := newTile(lang.L("Back"), "left-arrow", stylePlain, qs.back)
-	next := newTile(lang.L("Next"), "right-arrow", stylePrimary, qs.next)
-	if !ss.CanGoBack() {
-		back.Hide()
-	}
-
-	// Listen and Stop sit with Back and Next, so the question keeps its room.
-	// Back keeps its place when hidden, so Next never moves.
-	row := []fyne.CanvasObject{container.NewStack(back)}
-	if u.reader != nil {
-		row = append(row, newTile(lang.L("Listen"), "speaker-high-volume", stylePlain, func() {
-			u.touch()
-			u.toggleReading(said, qs.tiles)
-		}))
-	}
-	row = append(row, newTile(lang.L("Stop"), "stop-sign", stylePlain, u.showStop), next)
-	nav := container.NewGridWithColumns(len(row), row...)
-	header := progress(ss)
-	body := container.NewBorder(header, nav,
-		container.NewVBox(container.NewCenter(bigPicture(q.Picture))), nil,
-		right)
-	keys := keyTarget{options: qs.tiles, next: qs.next}
-	if ss.CanGoBack() {
-		keys.back = qs.back
-	}
-	u.show("question", screenFrame(body), keys)
-	qs.nextTile = next
+	qs.draw()
 	switch {
 	case len(qs.tiles) > 0:
 		u.win.Canvas().Focus(qs.tiles[0])
 	case qs.input != nil:
 		u.win.Canvas().Focus(qs.input) // a keyboard user can type at once
+	case qs.date != nil:
+		qs.date.focus()
 	default:
-		u.win.Canvas().Focus(next)
+		u.win.Canvas().Focus(qs.nextTile)
 	}
+	u.readScreen(qs.said(), qs.tiles)
+}
+
+// said is what Listen reads before the answers: the question and its hint.
+func (qs *questionScreen) said() []string {
+	ss := qs.u.session
+	return []string{ss.Text(qs.q.Text), ss.Text(qs.q.Hint)}
+}
+
+// draw puts the question on screen (again, when the date picker moves on
+// a step); what the participant has chosen is kept in the session.
+func (qs *questionScreen) draw() {
+	u, ss := qs.u, qs.u.session
+	scr := newScreen(qs.q.Picture)
+	qs.scr = scr
+	scr.top = progress(ss)
+	said := qs.said()
+	scr.addText(said[0], true)
+	if said[1] != "" {
+		scr.addText(said[1], false)
+	}
+	qs.answers()
+
+	back := newTile(lang.L("Back"), "left-arrow", stylePlain, qs.back)
+	next := newTile(lang.L("Next"), "right-arrow", stylePrimary, qs.next)
+	if !ss.CanGoBack() {
+		back.Hide() // keeps its place, so Next never moves
+	}
+	scr.buttons = []*tile{back}
+	if u.reader != nil {
+		scr.buttons = append(scr.buttons, newTile(lang.L("Listen"), "speaker-high-volume", stylePlain, func() {
+			u.touch()
+			u.toggleReading(qs.said(), qs.visibleAnswers())
+		}))
+	}
+	scr.buttons = append(scr.buttons, newTile(lang.L("Stop"), "stop-sign", stylePlain, u.showStop), next)
+	qs.nextTile = next
+	scr.onPage = func() {
+		if t := scr.visibleTiles(); len(t) > 0 {
+			u.win.Canvas().Focus(t[0])
+		}
+	}
+	keys := keyTarget{options: qs.visibleAnswers, next: qs.next, digit: qs.typeDigit}
+	if ss.CanGoBack() {
+		keys.back = qs.back
+	}
+	u.show("question", scr.build(), keys)
 	u.touch()
-	u.scan.start(u, append(append([]*tile{}, qs.tiles...), next))
-	u.readScreen(said, qs.tiles)
+	u.scan.start(u, func() []*tile { return append(scr.visibleTiles(), next) })
+}
+
+// visibleAnswers are the answers on the page on show.
+func (qs *questionScreen) visibleAnswers() []*tile {
+	var out []*tile
+	for _, t := range qs.tiles {
+		if t.Visible() {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // touch notes that the participant did something: the idle wait starts again.
@@ -94,27 +113,26 @@ func (u *UI) touch() {
 	}
 }
 
-// answers builds the part of the screen where the participant answers.
-func (qs *questionScreen) answers() fyne.CanvasObject {
+// answers adds the part of the screen where the participant answers.
+func (qs *questionScreen) answers() {
 	ss := qs.u.session
 	switch qs.q.Kind {
 	case survey.KindNote:
-		return layout.NewSpacer()
+		return
 	case survey.KindText:
-		e := widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
+		e := newTypingBox(qs, true)
 		e.SetMinRowsVisible(3)
-		return qs.entry(e)
+		qs.entry(e)
+		return
 	case survey.KindNumber:
-		e := widget.NewEntry()
-		e.SetPlaceHolder(lang.L("Type a number"))
-		return qs.entry(e)
+		qs.numberPad(qs.entry(newTypingBox(qs, false)))
+		return
 	case survey.KindDate:
-		return qs.date()
+		qs.date.addTo(qs.scr)
+		return
 	}
-	opts := ss.Options()
 	chosen := ss.Answer(qs.q.ID)
-	for _, o := range opts {
+	for _, o := range ss.Options() {
 		picture := o.Picture
 		if qs.q.Kind == survey.KindFaces && qs.u.comfort.noFaces {
 			picture = "" // words only, for someone who finds faces hard
@@ -130,79 +148,37 @@ func (qs *questionScreen) answers() fyne.CanvasObject {
 		value := o.Value
 		t.OnTapped = func() { qs.tap(value) }
 		t.chosen = chosen.Has(o.Value)
-		if qs.q.Kind == survey.KindFaces {
-			t.Vertical = true
-		}
+		t.Vertical = qs.q.Kind == survey.KindFaces && !qs.u.comfort.noFaces
 		qs.tiles = append(qs.tiles, t)
 	}
-	cols := 1
-	switch {
-	case qs.q.Kind == survey.KindFaces:
-		cols = qs.q.Faces
+	if qs.q.Kind == survey.KindFaces {
 		// "I don't know" and the like go on a row of their own below the faces.
-		faces := container.NewGridWithColumns(cols, objects(qs.tiles[:qs.q.Faces])...)
-		rest := container.NewGridWithColumns(2, objects(qs.tiles[qs.q.Faces:])...)
-		return container.NewVBox(faces, rest)
-	case len(opts) > 6:
-		cols = 3 // touch screens cannot drag to scroll, so everything must fit
-	case len(opts) > 3:
-		cols = 2
+		faces := qs.q.Faces
+		if qs.u.comfort.noFaces {
+			qs.scr.addGroup(qs.tiles[:faces], faces, 3, 2, 1)
+		} else {
+			qs.scr.addGroup(qs.tiles[:faces], faces)
+		}
+		qs.scr.addGroup(qs.tiles[faces:], 2, 1)
+		return
 	}
-	return container.NewVScroll(container.NewGridWithColumns(cols, objects(qs.tiles)...))
-}
-
-func objects(ts []*tile) []fyne.CanvasObject {
-	out := make([]fyne.CanvasObject, len(ts))
-	for i, t := range ts {
-		out[i] = t
-	}
-	return out
+	// Fewest columns first: one answer to a line reads most easily.
+	qs.scr.addGroup(qs.tiles, 1, 2, 3, 4)
 }
 
 // entry wires a typed answer to the session.
-func (qs *questionScreen) entry(e *widget.Entry) fyne.CanvasObject {
+func (qs *questionScreen) entry(e *typingBox) *typingBox {
 	qs.input = e
 	e.SetText(qs.u.session.Answer(qs.q.ID).String())
 	e.OnChanged = func(s string) {
 		qs.u.session.SetText(s)
 		qs.u.touch()
 	}
-	e.OnSubmitted = func(string) { qs.next() }
-	return container.NewVBox(e)
-}
-
-// date is three big lists: day, month (by name) and year.
-func (qs *questionScreen) date() fyne.CanvasObject {
-	var days, months, years []string
-	for d := 1; d <= 31; d++ {
-		days = append(days, strconv.Itoa(d))
+	if !e.MultiLine {
+		e.OnSubmitted = func(string) { qs.next() }
 	}
-	for m := time.January; m <= time.December; m++ {
-		months = append(months, lang.L(m.String()))
-	}
-	now := qs.u.cfg.Now()
-	for y := now.Year(); y >= now.Year()-100; y-- {
-		years = append(years, strconv.Itoa(y))
-	}
-	day, month, year := widget.NewSelect(days, nil), widget.NewSelect(months, nil), widget.NewSelect(years, nil)
-	day.PlaceHolder, month.PlaceHolder, year.PlaceHolder = lang.L("Day"), lang.L("Month"), lang.L("Year")
-	if t, err := time.Parse(survey.DateLayout, qs.u.session.Answer(qs.q.ID).String()); err == nil {
-		day.SetSelectedIndex(t.Day() - 1)
-		month.SetSelectedIndex(int(t.Month()) - 1)
-		year.SetSelected(strconv.Itoa(t.Year()))
-	}
-	changed := func(string) {
-		qs.u.touch()
-		if day.SelectedIndex() < 0 || month.SelectedIndex() < 0 || year.SelectedIndex() < 0 {
-			qs.u.session.SetText("")
-			return
-		}
-		// An impossible day, like 31 June, is left for Next to refuse.
-		qs.u.session.SetText(fmt.Sprintf("%s-%02d-%02d", year.Selected, month.SelectedIndex()+1, day.SelectedIndex()+1))
-	}
-	day.OnChanged, month.OnChanged, year.OnChanged = changed, changed, changed
-	qs.input = day
-	return container.NewVBox(container.NewGridWithColumns(3, day, month, year))
+	qs.scr.input = e
+	return e
 }
 
 // tap passes a tap on an answer to the session and shows the result.
@@ -213,7 +189,7 @@ func (qs *questionScreen) tap(value string) {
 	for i, o := range qs.u.session.Options() {
 		qs.tiles[i].SetChosen(a.Has(o.Value))
 	}
-	qs.note.Hide()
+	qs.scr.say("")
 	if moveOn {
 		qs.next()
 		return
@@ -225,9 +201,12 @@ func (qs *questionScreen) tap(value string) {
 
 func (qs *questionScreen) next() {
 	qs.u.touch()
-	err := qs.u.session.Next()
-	if err != nil {
-		qs.say(err)
+	if qs.date != nil && qs.date.partial() {
+		qs.tell(lang.L("Please choose the year, the month and the day."))
+		return
+	}
+	if err := qs.u.session.Next(); err != nil {
+		qs.refused(err)
 		return
 	}
 	qs.u.showCurrent()
@@ -236,27 +215,32 @@ func (qs *questionScreen) next() {
 func (qs *questionScreen) back() {
 	qs.u.touch()
 	if err := qs.u.session.Back(); err != nil {
-		qs.say(err)
+		qs.refused(err)
 		return
 	}
 	qs.u.showCurrent()
 }
 
-// say shows a kind message about why the screen did not move on.
-func (qs *questionScreen) say(err error) {
+// refused shows a kind message about why the screen did not move on.
+func (qs *questionScreen) refused(err error) {
 	var r *survey.Refusal
 	if !errors.As(err, &r) {
 		fyne.LogError("saving an answer failed", err)
-		qs.message.SetText(lang.L("Something went wrong. Please ask a member of staff to help."))
-		qs.note.Show()
+		qs.tell(lang.L("Something went wrong. Please ask a member of staff to help."))
 		return
 	}
 	msg := r.Message
 	if msg == "" {
 		msg = refusalWords(r.Reason, qs.q.Kind)
 	}
-	qs.message.SetText(msg)
-	qs.note.Show()
+	qs.tell(msg)
+}
+
+// tell shows msg above the buttons, and reads it aloud when the
+// participant asked for reading aloud.
+func (qs *questionScreen) tell(msg string) {
+	qs.scr.say(msg)
+	qs.u.readScreen([]string{msg}, nil)
 }
 
 // refusalWords are the app's own kind words for each refusal.
@@ -265,6 +249,9 @@ func refusalWords(r survey.Reason, k survey.Kind) string {
 	case survey.ReasonRequired:
 		if k.HasOptions() {
 			return lang.L("Please choose an answer.")
+		}
+		if k == survey.KindDate {
+			return lang.L("Please choose the year, the month and the day.")
 		}
 		return lang.L("Please write an answer.")
 	case survey.ReasonNotNumber:
@@ -277,10 +264,15 @@ func refusalWords(r survey.Reason, k survey.Kind) string {
 	return lang.L("Please check your answer.")
 }
 
-// progress shows "3 of 12" and a row of dots, one for each screen.
+// progress shows "Question 3 of 11" and a row of dots, one for each
+// question. Notes are not counted; see survey.Session.Progress for why the
+// total never changes.
 func progress(ss *survey.Session) fyne.CanvasObject {
 	n, m := ss.Progress()
-	row := container.NewHBox(widget.NewLabel(lang.L("Question {{.N}} of {{.M}}", map[string]int{"N": n, "M": m})))
+	row := container.NewHBox()
+	if q := ss.Current(); q != nil && q.Kind != survey.KindNote {
+		row.Add(widget.NewLabel(lang.L("Question {{.N}} of {{.M}}", map[string]int{"N": n, "M": m})))
+	}
 	th := fyne.CurrentApp().Settings().Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	for i := 1; i <= m; i++ {
@@ -294,5 +286,3 @@ func progress(ss *survey.Session) fyne.CanvasObject {
 	}
 	return row
 }
-
-func smallPicture(name string) fyne.CanvasObject { return newPicture(name, 48) }

@@ -3,21 +3,19 @@ package app
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
-// Fyne 2.7 shapes Arabic-script text but has no bidirectional line
-// breaking: when it wraps a right-to-left sentence, the words of each line
-// come out in the wrong order. So right-to-left words are broken into
-// lines here, at spaces, each line drawn whole (one run, shaped right to
-// left) and aligned to the right.
-
-// rtlLine is how many letters a right-to-left line may hold before it is
-// broken; at 28 px that fits the words column of a 1280 px screen.
-const rtlLine = 36
+// Words on participant screens are broken into lines here, at spaces and
+// never inside a word, by measuring each word with the theme's font. Fyne's
+// own wrapping splits a word that is wider than its label ("Someo / ne
+// else"), and it has no bidirectional line breaking: a wrapped right-to-left
+// sentence comes out with its words in the wrong order. Each line broken
+// here is drawn whole (one run, shaped right to left where it must be) and
+// right-to-left lines are aligned to the right.
 
 // isRTL reports whether s is mostly written right to left.
 func isRTL(s string) bool {
@@ -33,29 +31,132 @@ func isRTL(s string) bool {
 	return rtl > ltr
 }
 
-// breakLines breaks s at spaces into lines of at most width letters.
-func breakLines(s string, width int) string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(s) {
-		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > width {
-			lines = append(lines, line)
-			line = ""
-		}
-		if line != "" {
-			line += " "
-		}
-		line += w
-	}
-	return strings.Join(append(lines, line), "\n")
+// wrapped is text broken into lines for a width.
+type wrapped struct {
+	lines      []string
+	widths     []float32 // each line's width
+	lineHeight float32
+	height     float32
+	widest     float32 // the widest word
+	fits       bool    // every word fits the width
+	rtl        bool
 }
 
-// fitDirection sets a label up for its words' direction.
-func fitDirection(l *widget.Label, width int) {
-	if !isRTL(l.Text) {
-		return
+func splitWords(s string) []string { return strings.Fields(s) }
+
+// wrap breaks s into lines no wider than room, at spaces. A line break in s
+// is kept. A word wider than room gets a line of its own and fits is false.
+func wrap(s string, room, size float32, style fyne.TextStyle) wrapped {
+	out := wrapped{fits: true, rtl: isRTL(s)}
+	space := fyne.MeasureText(" ", size, style).Width
+	out.lineHeight = fyne.MeasureText("Mg", size, style).Height
+	for _, para := range strings.Split(s, "\n") {
+		line, lineW := "", float32(0)
+		for _, w := range strings.Fields(para) {
+			ww := fyne.MeasureText(w, size, style).Width
+			out.widest = max(out.widest, ww)
+			if ww > room {
+				out.fits = false
+			}
+			if line != "" && lineW+space+ww > room {
+				out.add(line, lineW)
+				line, lineW = "", 0
+			}
+			if line != "" {
+				line += " "
+				lineW += space
+			}
+			line += w
+			lineW += ww
+		}
+		if line != "" {
+			out.add(line, lineW)
+		}
 	}
-	l.Wrapping = fyne.TextWrapOff
-	l.Alignment = fyne.TextAlignTrailing
-	l.Text = breakLines(l.Text, width)
+	out.height = float32(len(out.lines)) * out.lineHeight
+	return out
+}
+
+func (w *wrapped) add(line string, width float32) {
+	w.lines = append(w.lines, line)
+	w.widths = append(w.widths, width)
+}
+
+// widestWord is the width of the widest word in s.
+func widestWord(s string, size float32, style fyne.TextStyle) float32 {
+	var widest float32
+	for _, w := range strings.Fields(s) {
+		widest = max(widest, fyne.MeasureText(w, size, style).Width)
+	}
+	return widest
+}
+
+// textBlock is a screen's words (a question, a hint, a message): a label
+// whose lines the fit layout breaks for the width it gives it.
+type textBlock struct {
+	*widget.Label
+	raw string
+}
+
+func newTextBlock(s string, heading bool) *textBlock {
+	l := widget.NewLabel(s)
+	if heading {
+		l.SizeName = theme.SizeNameHeadingText
+		l.TextStyle.Bold = true
+	}
+	if isRTL(s) {
+		l.Alignment = fyne.TextAlignTrailing
+	}
+	return &textBlock{Label: l, raw: s}
+}
+
+// Set changes the words.
+func (b *textBlock) Set(s string) {
+	b.raw = s
+	b.Label.Alignment = fyne.TextAlignLeading
+	if isRTL(s) {
+		b.Label.Alignment = fyne.TextAlignTrailing
+	}
+	b.Label.SetText(s)
+}
+
+func (b *textBlock) textSize() float32 {
+	th := b.Label.Theme()
+	if b.Label.SizeName != "" {
+		return th.Size(b.Label.SizeName)
+	}
+	return th.Size(theme.SizeNameText)
+}
+
+func (b *textBlock) inset() float32 { return b.Label.Theme().Size(theme.SizeNameInnerPadding) }
+
+// heightFor breaks the words for width and says how tall they are and
+// whether every word fits.
+func (b *textBlock) heightFor(width float32) (float32, bool) {
+	if b.raw == "" {
+		return 0, true
+	}
+	w := wrap(b.raw, width-2*b.inset(), b.textSize(), b.Label.TextStyle)
+	text := strings.Join(w.lines, "\n")
+	if b.Label.Text != text {
+		b.Label.Text = text
+		b.Label.Refresh()
+	}
+	return b.Label.MinSize().Height, w.fits
+}
+
+// packedHeight is heightFor with half of the label's own padding above and
+// below taken away, so that lines of words on a screen sit close together
+// like a paragraph; the label is drawn over that padding.
+func (b *textBlock) packedHeight(width float32) (float32, bool) {
+	h, ok := b.heightFor(width)
+	if h == 0 {
+		return 0, ok
+	}
+	return h - b.inset(), ok
+}
+
+// minWidth is the narrowest the block can be with its longest word whole.
+func (b *textBlock) minWidth() float32 {
+	return widestWord(b.raw, b.textSize(), b.Label.TextStyle) + 2*b.inset() + 1
 }

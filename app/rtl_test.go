@@ -3,27 +3,40 @@ package app
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
-func TestFitDirection_BreaksRightToLeftLines(t *testing.T) {
-	l := words("والدین یا دیکھ بھال کرنے والا اور کوئی اور جو مدد کرتا ہے", false)
-	if l.Wrapping != fyne.TextWrapOff || l.Alignment != fyne.TextAlignTrailing {
-		t.Fatal("Urdu words are not set right to left")
+func TestWrap_BreaksAtSpacesNeverInsideAWord(t *testing.T) {
+	test.NewTempApp(t)
+	urdu := "والدین یا دیکھ بھال کرنے والا اور کوئی اور جو مدد کرتا ہے"
+	for _, tc := range []struct {
+		name, text string
+		room       float32
+		rtl        bool
+	}{
+		{"urdu", urdu, 300, true},
+		{"english", "Someone else who helps me with my plan", 200, false},
+		{"welsh", "Gwasanaethau cymdeithasol a iechyd", 260, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := wrap(tc.text, tc.room, 28, fyne.TextStyle{})
+			if w.rtl != tc.rtl || !w.fits || len(w.lines) < 2 {
+				t.Fatalf("rtl %v, fits %v, lines %q", w.rtl, w.fits, w.lines)
+			}
+			if strings.Join(w.lines, " ") != tc.text {
+				t.Fatalf("words lost or moved: %q", w.lines)
+			}
+			for _, l := range w.lines {
+				if got := fyne.MeasureText(l, 28, fyne.TextStyle{}).Width; got > tc.room+1 {
+					t.Errorf("line %q is %.0f wide, room %.0f", l, got, tc.room)
+				}
+			}
+		})
 	}
-	lines := strings.Split(l.Text, "\n")
-	if len(lines) != 2 || strings.Join(lines, " ") != "والدین یا دیکھ بھال کرنے والا اور کوئی اور جو مدد کرتا ہے" {
-		t.Fatalf("lines: %q", l.Text)
-	}
-	for _, line := range lines {
-		if n := utf8.RuneCountInString(line); n > rtlLine {
-			t.Errorf("line of %d letters: %q", n, line)
-		}
-	}
-	if en := words("Who is answering?", false); en.Wrapping != fyne.TextWrapWord || en.Alignment != fyne.TextAlignLeading {
-		t.Fatal("English words changed")
+	if w := wrap("Gwasanaethau", 50, 28, fyne.TextStyle{}); w.fits || len(w.lines) != 1 {
+		t.Fatalf("a word wider than its room must be reported, not split: %+v", w)
 	}
 }
 

@@ -11,7 +11,8 @@ import (
 // after another every few seconds, and one key (Space, or a switch that
 // sends it) taps the one that is lit.
 type scanner struct {
-	every   time.Duration // 0 when scanning is off
+	every   time.Duration  // 0 when scanning is off
+	source  func() []*tile // what can be lit, asked again at each step
 	targets []*tile
 	at      int
 	timer   Timer
@@ -32,12 +33,15 @@ func (s *scanner) load(db *store.DB) error {
 }
 
 // start lights the first target and moves on every s.every.
-func (s *scanner) start(u *UI, targets []*tile) {
+func (s *scanner) start(u *UI, source func() []*tile) {
 	s.stop()
-	if s.every <= 0 || len(targets) == 0 {
+	if s.every <= 0 {
 		return
 	}
-	s.targets, s.at = targets, 0
+	s.source, s.targets, s.at = source, source(), 0
+	if len(s.targets) == 0 {
+		return
+	}
 	s.light(u)
 }
 
@@ -63,7 +67,19 @@ func (s *scanner) light(u *UI) {
 		if gen != s.gen || len(s.targets) == 0 {
 			return
 		}
-		s.at = (s.at + 1) % len(s.targets)
+		// A page of answers or a step of a date may have changed what is
+		// on screen: light the next of what is there now.
+		was := s.targets[s.at]
+		s.targets = s.source()
+		if len(s.targets) == 0 {
+			return
+		}
+		s.at = 0
+		for i, t := range s.targets {
+			if t == was {
+				s.at = (i + 1) % len(s.targets)
+			}
+		}
 		s.light(u)
 	})
 }

@@ -1,9 +1,7 @@
 package app
 
 import (
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 )
 
 // showThanks thanks the participant, then goes back to welcome by itself.
@@ -15,10 +13,11 @@ func (u *UI) showThanks() {
 		thanks = lang.L("Thank you.")
 	}
 	done := newTile(lang.L("Done"), "check-mark-button", stylePrimary, u.showWelcome)
-	body := container.NewBorder(nil, nil, container.NewCenter(bigPicture("party-popper")), nil,
-		container.NewVBox(words(thanks, true), layout.NewSpacer(),
-			container.NewGridWithColumns(2, layout.NewSpacer(), done)))
-	u.show("thanks", screenFrame(body), keyTarget{next: u.showWelcome})
+	scr := newScreen("party-popper")
+	scr.addText(thanks, true)
+	scr.buttons = []*tile{placeholder(), done}
+	u.show("thanks", scr.build(), keyTarget{next: u.showWelcome})
+	u.win.Canvas().Focus(done)
 	u.after(ThanksFor, u.showWelcome)
 }
 
@@ -28,11 +27,11 @@ func (u *UI) showThanks() {
 func (u *UI) showStillThere() {
 	back := func() { u.showQuestion() }
 	yes := newTile(lang.L("Yes"), "check-mark-button", stylePrimary, back)
-	body := container.NewBorder(nil, nil, container.NewCenter(bigPicture("waving-hand")), nil,
-		container.NewVBox(words(lang.L("Are you still there?"), true),
-			words(lang.L("Tap Yes to carry on."), false),
-			layout.NewSpacer(), container.NewGridWithColumns(2, layout.NewSpacer(), yes)))
-	u.show("still-there", screenFrame(body), keyTarget{next: back})
+	scr := newScreen("waving-hand")
+	scr.addText(lang.L("Are you still there?"), true)
+	scr.addText(lang.L("Tap Yes to carry on."), false)
+	scr.buttons = []*tile{placeholder(), yes}
+	u.show("still-there", scr.build(), keyTarget{next: back})
 	u.win.Canvas().Focus(yes)
 	u.after(GoneAfter, u.showWelcome)
 }

@@ -157,6 +157,7 @@ const (
 	pictureSize   = 200 // the question's picture
 	optionPicture = 72  // the picture inside an answer button
 	borderChosen  = 8   // the thick border round a chosen answer
+	tickSize      = 48  // the tick on a chosen answer
 )
 
 // WarmUp starts loading the regular and bold fonts in the background, so

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -21,27 +20,31 @@ const (
 	stylePlain                    // a quieter way: Back, Cancel
 )
 
-// tile is Speakeasy's one big button: a picture and a word, at least
+// tile is Speakeasy's one big button: a picture and words, at least
 // tapHeight tall. A chosen tile gets a thick border and a tick, so colour
 // is never the only sign. It takes focus, and Space or Enter taps it
 // (Fyne's own buttons ignore Enter).
+//
+// Its words are broken into lines at spaces, never inside a word: the
+// screen's layout asks heightFor(width) before it gives a tile its width,
+// and a tile whose longest word does not fit says so, so the layout can
+// choose fewer columns or smaller pictures.
 type tile struct {
 	widget.BaseWidget
 	Label    string
 	Picture  string // picture name in assets
 	Sound    string // a recorded sound to play instead of reading Label
 	Style    tileStyle
-	Vertical bool // picture above the word, as for faces
+	Vertical bool // picture above the words, as for faces
 	OnTapped func()
 	// OnListen, when set, adds a small speaker that reads just this tile.
 	OnListen func()
+	// noPicture hides the picture when the screen is short of room.
+	noPicture bool
 
 	chosen, focused bool
-	bg, ring        *canvas.Rectangle
-	tick            *canvas.Image
-	text            *widget.Label // an answer's words
-	caption         *canvas.Text  // a button's words
-	listen          *widget.Button
+	lines           wrapped        // Label broken for the tile's width
+	listen          *widget.Button // the small speaker, once drawn
 }
 
 func newTile(label, picture string, style tileStyle, tapped func()) *tile {
@@ -68,117 +71,309 @@ func (t *tile) Tapped(*fyne.PointEvent) {
 	}
 }
 
-func (t *tile) FocusGained()   { t.focused = true; t.Refresh() }
-func (t *tile) FocusLost()     { t.focused = false; t.Refresh() }
-func (t *tile) TypedRune(rune) {}
+func (t *tile) FocusGained() { t.focused = true; t.Refresh() }
+func (t *tile) FocusLost()   { t.focused = false; t.Refresh() }
+
+// TypedRune passes typed letters and numbers to the screen, as when
+// nothing has focus (the PIN pad takes its digits that way).
+func (t *tile) TypedRune(r rune) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil && c.OnTypedRune() != nil {
+		c.OnTypedRune()(r)
+	}
+}
+
 func (t *tile) TypedKey(e *fyne.KeyEvent) {
 	if e.Name == fyne.KeySpace || e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
 		t.Tapped(nil)
 		return
 	}
-	// Other keys (numbers, arrows) belong to the screen, as when nothing has focus.
+	// Other keys (numbers, arrows, pages) belong to the screen.
 	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil && c.OnTypedKey() != nil {
 		c.OnTypedKey()(e)
 	}
 }
 
+// tileMetrics are a tile's fixed parts at the theme's sizes.
+type tileMetrics struct {
+	inset, gap, picture, tick, listen, text float32
+	bold                                    bool
+}
+
+func (t *tile) metrics() tileMetrics {
+	th := t.Theme()
+	k := th.Size(theme.SizeNameText) / sizes[theme.SizeNameText]
+	m := tileMetrics{
+		inset: th.Size(theme.SizeNameInnerPadding),
+		gap:   th.Size(theme.SizeNamePadding),
+		text:  th.Size(theme.SizeNameText),
+		bold:  t.Style != styleAnswer,
+	}
+	if t.showsPicture() {
+		m.picture = optionPicture
+		if t.Vertical {
+			m.picture = optionPicture * k
+		}
+	}
+	if t.Style == styleAnswer && !t.Vertical {
+		m.tick = tickSize // kept free even when not chosen, so words never move
+	}
+	if t.OnListen != nil {
+		m.listen = th.Size(theme.SizeNameInlineIcon) + 2*m.gap
+	}
+	return m
+}
+
+func (t *tile) showsPicture() bool { return t.Picture != "" && !t.noPicture }
+
+// textRoom is how wide the words may be in a tile width wide.
+func (t *tile) textRoom(width float32) float32 {
+	m := t.metrics()
+	room := width - 2*m.inset - m.tick - m.listen
+	if m.tick > 0 || m.listen > 0 {
+		room -= m.gap
+	}
+	if m.picture > 0 && !t.Vertical {
+		room -= m.picture + m.gap
+	}
+	return room
+}
+
+// heightFor is how tall the tile must be at width, and whether every word
+// fits on a line of its own. It breaks the words for that width.
+func (t *tile) heightFor(width float32) (float32, bool) {
+	m := t.metrics()
+	style := fyne.TextStyle{Bold: m.bold}
+	t.lines = wrap(t.Label, t.textRoom(width), m.text, style)
+	h := t.lines.height + 2*m.inset
+	if t.Vertical {
+		h += m.picture
+		if m.picture > 0 && t.Label != "" {
+			h += m.gap
+		}
+	} else if m.picture+2*m.inset > h {
+		h = m.picture + 2*m.inset
+	}
+	return max(h, tapHeight), t.lines.fits
+}
+
+// minWidth is the narrowest the tile can be with its longest word whole.
+func (t *tile) minWidth() float32 {
+	m := t.metrics()
+	widest := widestWord(t.Label, m.text, fyne.TextStyle{Bold: m.bold})
+	return widest + t.metricsWidth(m)
+}
+
+func (t *tile) metricsWidth(m tileMetrics) float32 {
+	w := 2*m.inset + m.tick + m.listen + 1
+	if m.tick > 0 || m.listen > 0 {
+		w += m.gap
+	}
+	if m.picture > 0 {
+		if t.Vertical {
+			return max(w, m.picture+2*m.inset)
+		}
+		w += m.picture + m.gap
+	}
+	return w
+}
+
+// splitWord reports a word of the tile that is wider than its room, for
+// the fit check.
+func (t *tile) splitWord() (string, bool) {
+	if t.Size().Width <= 0 {
+		return "", false
+	}
+	m := t.metrics()
+	style := fyne.TextStyle{Bold: m.bold}
+	room := t.textRoom(t.Size().Width) + 1
+	for _, w := range splitWords(t.Label) {
+		if fyne.MeasureText(w, m.text, style).Width > room {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+func (t *tile) MinSize() fyne.Size {
+	t.ExtendBaseWidget(t)
+	return fyne.NewSize(t.minWidth(), tapHeight)
+}
+
 func (t *tile) CreateRenderer() fyne.WidgetRenderer {
-	t.bg = canvas.NewRectangle(color.Transparent)
-	t.bg.CornerRadius = 16
-	t.ring = canvas.NewRectangle(color.Transparent)
-	t.ring.CornerRadius = 20
-	t.ring.StrokeWidth = 6
-	t.tick = newPicture("check-mark-button", 48)
-	var label fyne.CanvasObject
-	if t.Style == styleAnswer {
-		t.text = widget.NewLabel(t.Label)
-		t.text.Wrapping = fyne.TextWrapWord // answers can be long
-		fitDirection(t.text, rtlLine/2)
-		label = t.text
-	} else {
-		// A button's word or two: plain bold text in the colour made for its
-		// background. (A themed Label would need a theme override, and Fyne
-		// loads fonts again for every override: slower first screens.)
-		t.caption = canvas.NewText(t.Label, color.Black)
-		t.caption.TextStyle.Bold = true
-		label = container.NewPadded(t.caption)
-	}
-	var body fyne.CanvasObject
-	var pic fyne.CanvasObject = layout.NewSpacer()
+	r := &tileRenderer{t: t, bg: canvas.NewRectangle(color.Transparent), ring: canvas.NewRectangle(color.Transparent)}
+	r.bg.CornerRadius = 16
+	r.ring.CornerRadius = 20
+	r.ring.StrokeWidth = 6
+	r.tick = newPicture("check-mark-button", tickSize)
 	if t.Picture != "" {
-		pic = newPicture(t.Picture, optionPicture)
+		r.pic = newPicture(t.Picture, optionPicture)
 	}
-	if t.Vertical && t.text != nil {
-		t.text.Alignment = fyne.TextAlignCenter
-		// The tick sits over the top corner, so a row of faces stays low.
-		body = container.NewStack(container.NewVBox(pic, label),
-			container.NewVBox(container.NewHBox(layout.NewSpacer(), t.tick)))
+	if t.OnListen != nil {
+		r.listen = widget.NewButtonWithIcon("", pictureResource("speaker-high-volume"), t.OnListen)
+		r.listen.Importance = widget.LowImportance
+		t.listen = r.listen
+	}
+	r.Refresh()
+	return r
+}
+
+// tileRenderer lays a tile out by hand, so that its words get exactly the
+// room heightFor measured.
+type tileRenderer struct {
+	t        *tile
+	bg, ring *canvas.Rectangle
+	pic      *canvas.Image
+	tick     *canvas.Image
+	listen   *widget.Button
+	texts    []*canvas.Text
+	width    float32 // the width the lines were broken for
+}
+
+func (r *tileRenderer) Destroy() {}
+
+func (r *tileRenderer) MinSize() fyne.Size { return r.t.MinSize() }
+
+func (r *tileRenderer) Objects() []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{r.bg}
+	if r.pic != nil {
+		objs = append(objs, r.pic)
+	}
+	for _, x := range r.texts {
+		objs = append(objs, x)
+	}
+	objs = append(objs, r.tick)
+	if r.listen != nil {
+		objs = append(objs, r.listen)
+	}
+	return append(objs, r.ring)
+}
+
+func (r *tileRenderer) Layout(size fyne.Size) {
+	t := r.t
+	t.heightFor(size.Width)
+	r.width = size.Width
+	r.syncTexts()
+	m := t.metrics()
+	r.bg.Resize(size)
+	r.ring.Move(fyne.NewPos(-4, -4))
+	r.ring.Resize(size.AddWidthHeight(8, 8))
+	lineH := t.lines.lineHeight
+	textH := t.lines.height
+	if r.pic != nil {
+		r.pic.Hidden = m.picture == 0
+		r.pic.Resize(fyne.NewSquareSize(m.picture))
+	}
+	if t.Vertical {
+		top := (size.Height - m.picture - m.gap - textH) / 2
+		if r.pic != nil {
+			r.pic.Move(fyne.NewPos((size.Width-m.picture)/2, top))
+		}
+		y := top + m.picture + m.gap
+		for i, x := range r.texts {
+			w := t.lines.widths[i]
+			x.Move(fyne.NewPos((size.Width-w)/2, y+float32(i)*lineH))
+			x.Resize(fyne.NewSize(w, lineH))
+		}
+		r.tick.Resize(fyne.NewSquareSize(tickSize))
+		r.tick.Move(fyne.NewPos(size.Width-tickSize-m.gap, m.gap))
+		return
+	}
+	x := m.inset
+	if r.pic != nil && m.picture > 0 {
+		r.pic.Move(fyne.NewPos(x, (size.Height-m.picture)/2))
+		x += m.picture + m.gap
+	}
+	right := size.Width - m.inset
+	if r.listen != nil {
+		s := r.listen.MinSize()
+		r.listen.Resize(s)
+		r.listen.Move(fyne.NewPos(right-s.Width, (size.Height-s.Height)/2))
+		right -= m.listen
+	}
+	r.tick.Resize(fyne.NewSquareSize(tickSize))
+	r.tick.Move(fyne.NewPos(right-tickSize, (size.Height-tickSize)/2))
+	room := t.textRoom(size.Width)
+	y := (size.Height - textH) / 2
+	for i, txt := range r.texts {
+		w := t.lines.widths[i]
+		px := x
+		switch {
+		case t.lines.rtl:
+			px = x + room - w
+		case t.Style != styleAnswer && !t.showsPicture():
+			px = x + (room-w)/2 // a word on its own, like a PIN key, sits in the middle
+		}
+		txt.Move(fyne.NewPos(px, y+float32(i)*lineH))
+		txt.Resize(fyne.NewSize(w, lineH))
+	}
+}
+
+// syncTexts makes one canvas.Text for each broken line.
+func (r *tileRenderer) syncTexts() {
+	lines := r.t.lines.lines
+	for len(r.texts) < len(lines) {
+		r.texts = append(r.texts, canvas.NewText("", color.Black))
+	}
+	r.texts = r.texts[:len(lines)]
+	r.applyColours()
+	for i, l := range lines {
+		r.texts[i].Text = l
+	}
+}
+
+func (r *tileRenderer) Refresh() {
+	if r.width > 0 {
+		r.Layout(r.t.Size())
 	} else {
-		var right fyne.CanvasObject = t.tick
-		if t.OnListen != nil {
-			t.listen = widget.NewButtonWithIcon("", pictureResource("speaker-high-volume"), t.OnListen)
-			t.listen.Importance = widget.LowImportance
-			right = container.NewHBox(t.tick, container.NewCenter(t.listen))
-		}
-		body = container.NewBorder(nil, nil, pic, right,
-			container.NewVBox(layout.NewSpacer(), label, layout.NewSpacer()))
+		r.t.heightFor(max(r.t.Size().Width, r.t.minWidth()))
+		r.syncTexts()
 	}
-	minHeight := canvas.NewRectangle(color.Transparent)
-	minHeight.SetMinSize(fyne.NewSize(0, tapHeight))
-	content := container.NewStack(minHeight, t.bg, container.NewPadded(body), t.ring)
-	t.applyState()
-	return widget.NewSimpleRenderer(content)
+	r.applyColours()
+	r.bg.Refresh()
+	r.ring.Refresh()
+	for _, x := range r.texts {
+		x.Refresh()
+	}
+	r.tick.Refresh()
 }
 
-func (t *tile) Refresh() {
-	if t.bg != nil {
-		if t.text != nil {
-			t.text.SetText(t.Label)
-		} else {
-			t.caption.Text = t.Label
-		}
-		t.applyState()
-		t.bg.Refresh()
-		t.ring.Refresh()
-	}
-	t.BaseWidget.Refresh()
-}
-
-// applyState sets the colours and marks for chosen and focused.
-func (t *tile) applyState() {
+// applyColours sets the colours and marks for chosen and focused.
+func (r *tileRenderer) applyColours() {
+	t := r.t
 	th := t.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	primary := th.Color(theme.ColorNamePrimary, v)
 	switch t.Style {
 	case stylePrimary:
-		t.bg.FillColor = primary
+		r.bg.FillColor = primary
 	case stylePlain:
-		t.bg.FillColor = th.Color(theme.ColorNameButton, v)
+		r.bg.FillColor = th.Color(theme.ColorNameButton, v)
 	default:
-		t.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
+		r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
 	}
-	t.bg.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
-	t.bg.StrokeWidth = 2
+	r.bg.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
+	r.bg.StrokeWidth = 2
 	if t.Style == stylePrimary {
-		t.bg.StrokeWidth = 0
+		r.bg.StrokeWidth = 0
 	}
-	t.tick.Hidden = !t.chosen
+	r.tick.Hidden = !t.chosen
 	if t.chosen {
-		t.bg.StrokeColor = primary
-		t.bg.StrokeWidth = borderChosen
-		t.bg.FillColor = th.Color(theme.ColorNameSelection, v)
+		r.bg.StrokeColor = primary
+		r.bg.StrokeWidth = borderChosen
+		r.bg.FillColor = th.Color(theme.ColorNameSelection, v)
 	}
-	t.ring.StrokeColor = color.Transparent
+	r.ring.StrokeColor = color.Transparent
 	if t.focused {
-		t.ring.StrokeColor = th.Color(theme.ColorNameFocus, v)
+		r.ring.StrokeColor = th.Color(theme.ColorNameFocus, v)
 	}
-	if t.caption != nil {
-		t.caption.Color = th.Color(theme.ColorNameForeground, v)
-		if t.Style == stylePrimary {
-			t.caption.Color = th.Color(theme.ColorNameForegroundOnPrimary, v)
-		}
-		t.caption.TextSize = th.Size(theme.SizeNameText)
-		t.caption.Refresh()
+	fg := th.Color(theme.ColorNameForeground, v)
+	if t.Style == stylePrimary {
+		fg = th.Color(theme.ColorNameForegroundOnPrimary, v)
+	}
+	for _, x := range r.texts {
+		x.Color = fg
+		x.TextSize = th.Size(theme.SizeNameText)
+		x.TextStyle.Bold = t.Style != styleAnswer
 	}
 }
 
@@ -195,16 +390,18 @@ func bigPicture(name string) fyne.CanvasObject {
 	return newPicture(name, pictureSize)
 }
 
-// words is a left-aligned, wrapping label; heading makes it large and bold.
+// words is a left-aligned, wrapping label for the staff screens; heading
+// makes it large and bold. Participant screens use the fit layout's
+// textBlock instead, which never splits a word.
 func words(s string, heading bool) *widget.Label {
 	l := widget.NewLabel(s)
 	l.Wrapping = fyne.TextWrapWord
-	width := rtlLine
 	if heading {
 		l.SizeName = theme.SizeNameHeadingText
 		l.TextStyle.Bold = true
-		width = rtlLine * 2 / 3
 	}
-	fitDirection(l, width)
+	if isRTL(s) {
+		l.Alignment = fyne.TextAlignTrailing
+	}
 	return l
 }

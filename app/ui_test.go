@@ -118,11 +118,14 @@ func screenText(u *UI) string {
 		switch w := o.(type) {
 		case *widget.Label:
 			if w.Visible() {
-				b.WriteString(w.Text + "\n")
+				// Lines are broken to fit the screen: read them as one.
+				b.WriteString(strings.ReplaceAll(w.Text, "\n", " ") + "\n")
 			}
 		case *tile:
-			b.WriteString(w.Label + "\n")
-		case *widget.Entry:
+			if w.Visible() {
+				b.WriteString(w.Label + "\n")
+			}
+		case *typingBox:
 			b.WriteString(w.Text + "\n")
 		}
 	})
@@ -157,7 +160,7 @@ func TestUI_WholeSurveyByTaps(t *testing.T) {
 	}
 	test.Tap(tileNamed(t, u, "Start"))
 	onQuestion(t, u, "who")
-	if !strings.Contains(screenText(u), "Question 1 of 6") {
+	if !strings.Contains(screenText(u), "Question 1 of 11") {
 		t.Errorf("progress not shown: %s", screenText(u))
 	}
 	test.Tap(tileNamed(t, u, "Next"))
@@ -165,16 +168,16 @@ func TestUI_WholeSurveyByTaps(t *testing.T) {
 		t.Fatalf("no kind message for a missing answer: %s", screenText(u))
 	}
 	onQuestion(t, u, "who")
-	me := u.keys.options[0]
+	me := u.keys.options()[0]
 	test.Tap(me)
-	if !me.Chosen() || u.keys.options[1].Chosen() {
+	if !me.Chosen() || u.keys.options()[1].Chosen() {
 		t.Fatal("the tapped answer is not shown as chosen")
 	}
 	rid := u.Session().Response().ID
 	test.Tap(tileNamed(t, u, "Next"))
 
 	onQuestion(t, u, "age")
-	test.Type(first[*widget.Entry](u), "15")
+	test.Type(first[*typingBox](u), "15")
 	test.Tap(tileNamed(t, u, "Next"))
 
 	onQuestion(t, u, "has_plan")
@@ -184,15 +187,16 @@ func TestUI_WholeSurveyByTaps(t *testing.T) {
 	test.Tap(tileNamed(t, u, "Next"))
 
 	onQuestion(t, u, "last_meeting")
-	var selects []*widget.Select
-	walk(u.win.Content(), func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok {
-			selects = append(selects, s)
-		}
-	})
-	selects[0].SetSelected("3")
-	selects[1].SetSelected("March")
-	selects[2].SetSelected("2026")
+	// The date is three steps of big tiles: year, month, day. A year alone
+	// is not a date: Next says so and stays.
+	test.Tap(tileNamed(t, u, "2026"))
+	test.Tap(tileNamed(t, u, "Next"))
+	onQuestion(t, u, "last_meeting")
+	if !strings.Contains(screenText(u), "Please choose the year, the month and the day.") {
+		t.Fatalf("a year alone went by without a word: %s", screenText(u))
+	}
+	test.Tap(tileNamed(t, u, "March"))
+	test.Tap(tileNamed(t, u, "3"))
 	test.Tap(tileNamed(t, u, "Next"))
 
 	onQuestion(t, u, "listened")
@@ -203,8 +207,8 @@ func TestUI_WholeSurveyByTaps(t *testing.T) {
 	u.typedKey(&fyne.KeyEvent{Name: fyne.Key4})
 	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	onQuestion(t, u, "help_where")
-	test.Tap(u.keys.options[0])
-	test.Tap(u.keys.options[1])
+	test.Tap(u.keys.options()[0])
+	test.Tap(u.keys.options()[1])
 	test.Tap(tileNamed(t, u, "Next"))
 	onQuestion(t, u, "school_help")
 
@@ -218,13 +222,13 @@ func TestUI_WholeSurveyByTaps(t *testing.T) {
 	test.Tap(tileNamed(t, u, "No"))
 	test.Tap(tileNamed(t, u, "Next"))
 	onQuestion(t, u, "what_matters")
-	test.Tap(u.keys.options[0])
+	test.Tap(u.keys.options()[0])
 	test.Tap(tileNamed(t, u, "Next"))
 	onQuestion(t, u, "who_helps")
-	test.Tap(u.keys.options[0])
+	test.Tap(u.keys.options()[0])
 	test.Tap(tileNamed(t, u, "Next"))
 	onQuestion(t, u, "anything_else")
-	test.Type(first[*widget.Entry](u), "=1+1 more help please")
+	test.Type(first[*typingBox](u), "=1+1 more help please")
 	test.Tap(tileNamed(t, u, "Next"))
 
 	if u.Screen() != "thanks" {
@@ -256,7 +260,7 @@ func TestUI_WholeSurveyByTaps(t *testing.T) {
 func TestUI_AnswersSavedBeforeNextScreen(t *testing.T) {
 	u, _, db := newTestUI(t)
 	test.Tap(tileNamed(t, u, "Start"))
-	test.Tap(u.keys.options[1])
+	test.Tap(u.keys.options()[1])
 	rid := u.Session().Response().ID
 	test.Tap(tileNamed(t, u, "Next"))
 	// The next screen is up: the answer must already be in SQLite.
@@ -269,10 +273,10 @@ func TestUI_AnswersSavedBeforeNextScreen(t *testing.T) {
 func TestUI_IdleResetForgetsThePerson(t *testing.T) {
 	u, clock, db := newTestUI(t)
 	test.Tap(tileNamed(t, u, "Start"))
-	test.Tap(u.keys.options[0])
+	test.Tap(u.keys.options()[0])
 	test.Tap(tileNamed(t, u, "Next"))
 	onQuestion(t, u, "age")
-	test.Type(first[*widget.Entry](u), "12")
+	test.Type(first[*typingBox](u), "12")
 	rid := u.Session().Response().ID
 
 	clock.Advance(IdleAfter - time.Second)
@@ -283,7 +287,7 @@ func TestUI_IdleResetForgetsThePerson(t *testing.T) {
 	}
 	test.Tap(tileNamed(t, u, "Yes"))
 	onQuestion(t, u, "age")
-	if got := first[*widget.Entry](u).Text; got != "12" {
+	if got := first[*typingBox](u).Text; got != "12" {
 		t.Fatalf("coming back lost the typing: %q", got)
 	}
 	clock.Advance(IdleAfter)
@@ -301,7 +305,7 @@ func TestUI_IdleResetForgetsThePerson(t *testing.T) {
 	// The next person starts clean.
 	test.Tap(tileNamed(t, u, "Start"))
 	onQuestion(t, u, "who")
-	for _, o := range u.keys.options {
+	for _, o := range u.keys.options() {
 		if o.Chosen() {
 			t.Fatal("the last person's answer shows for the next person")
 		}
@@ -353,7 +357,7 @@ func BenchmarkTapNext(b *testing.B) {
 	test.Tap(tileNamed(b, u, "Start"))
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		test.Tap(u.keys.options[i%2])     // a changed answer each time, so it is really written
+		test.Tap(u.keys.options()[i%2])   // a changed answer each time, so it is really written
 		test.Tap(tileNamed(b, u, "Next")) // to age
 		b.StopTimer()
 		test.Tap(tileNamed(b, u, "Back"))
@@ -368,14 +372,14 @@ func BenchmarkTapNext(b *testing.B) {
 func TestUI_SaveFailureAsksForStaffAndStays(t *testing.T) {
 	u, _, db := newTestUI(t)
 	test.Tap(tileNamed(t, u, "Start"))
-	test.Tap(u.keys.options[0])
+	test.Tap(u.keys.options()[0])
 	db.Close() // as good as a full disk or a pulled USB drive: nothing can be written
 	test.Tap(tileNamed(t, u, "Next"))
 	onQuestion(t, u, "who")
 	if !strings.Contains(screenText(u), "Something went wrong. Please ask a member of staff to help.") {
 		t.Fatalf("no calm message:\n%s", screenText(u))
 	}
-	if !u.keys.options[0].Chosen() {
+	if !u.keys.options()[0].Chosen() {
 		t.Fatal("the answer on screen was lost")
 	}
 }

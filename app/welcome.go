@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 
 	"speakeasy/survey"
 )
@@ -22,24 +21,22 @@ func (u *UI) showWelcome() {
 	s := u.survey
 	l := u.lang
 	start := newTile(lang.L("Start"), "right-arrow", stylePrimary, u.begin)
-	column := container.NewVBox(
-		words(s.Title.In(l, s.Lang()), true),
-		words(s.Welcome.In(l, s.Lang()), false),
-	)
+	scr := newScreen(s.Picture)
+	scr.addText(s.Title.In(l, s.Lang()), true)
+	scr.addText(s.Welcome.In(l, s.Lang()), false)
+	var langs []*tile
 	if len(s.Languages) > 1 {
-		var langs []fyne.CanvasObject
 		for _, code := range s.Languages {
 			t := newTile(survey.LanguageName(code), "speech-balloon", styleAnswer, func() { u.chooseLanguage(code) })
 			t.chosen = code == l
 			langs = append(langs, t)
 		}
-		column.Add(container.NewGridWithColumns(min(len(langs), 4), langs...))
+		scr.addGroup(langs, min(len(langs), 4), 2, 1)
 	}
-	column.Add(u.comfortRow())
-	column.Add(layout.NewSpacer())
-	column.Add(container.NewGridWithColumns(2, layout.NewSpacer(), start))
-	body := container.NewBorder(nil, nil, container.NewCenter(bigPicture(s.Picture)), nil, column)
-	u.show("welcome", screenFrame(body), keyTarget{next: u.begin})
+	comfort := u.comfortTiles()
+	scr.addGroup(comfort, len(comfort), 2, 1).fixed = true
+	scr.buttons = []*tile{placeholder(), start}
+	u.show("welcome", scr.build(), keyTarget{next: u.begin, options: these(append(langs, comfort...)...)})
 	u.win.Canvas().Focus(start)
 	u.readScreen([]string{s.Title.In(l, s.Lang()), s.Welcome.In(l, s.Lang())}, nil)
 }
@@ -78,7 +75,16 @@ func (u *UI) showCurrent() {
 	u.showQuestion()
 }
 
-// screenFrame gives every screen the same generous margin.
+// screenFrame gives a screen that is not laid out by the fit rule (the
+// staff screens) the same generous margin.
 func screenFrame(body fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewPadded(container.NewPadded(container.NewPadded(body)))
+}
+
+// placeholder is an empty place in a row of buttons, so that the main
+// button keeps its place on the right.
+func placeholder() *tile {
+	t := newTile("", "", stylePlain, nil)
+	t.Hide()
+	return t
 }

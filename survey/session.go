@@ -146,11 +146,17 @@ func (s *Session) Text(t Text) string { return t.In(s.resp.Language, s.survey.La
 // CanGoBack reports whether there is a shown question before this one.
 func (s *Session) CanGoBack() bool { return !s.Done() && s.prevShown(s.cur) >= 0 }
 
-// Progress gives the current screen's place among the screens that will be
-// shown, given the answers so far: n of m, counting from 1.
+// Progress says how far the participant is: the current question is
+// number n of the m questions in the survey, counting from 1. Notes are
+// not questions and are not counted (on a note, n is the last question
+// before it). m counts every question, including ones a skip rule may
+// pass by, so the total never grows as answers open new questions ("of 6"
+// becoming "of 11" tells an easy-read reader they were misled); when a
+// skip rule passes questions by, n jumps ahead, which reads as good news,
+// and the thank-you screen can come before n reaches m.
 func (s *Session) Progress() (n, m int) {
-	for i := range s.survey.Questions {
-		if !s.shown(i) {
+	for i, q := range s.survey.Questions {
+		if q.Kind == KindNote {
 			continue
 		}
 		m++

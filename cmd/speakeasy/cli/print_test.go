@@ -13,14 +13,17 @@ func TestPrintSurvey_SavesEveryScreen(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "screens")
 	var stdout, stderr bytes.Buffer
-	code := Run("print-survey", []string{"--data", filepath.Join(dir, "data"), "--out", out, "--width", "1280", "--height", "800"}, &stdout, &stderr)
+	code := Run("print-survey", []string{"--data", filepath.Join(dir, "data"), "--out", out, "--size", "1280x800", "--check"}, &stdout, &stderr)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	files, _ := filepath.Glob(filepath.Join(out, "*.png"))
-	// welcome + 12 questions + thanks
-	if len(files) != 14 || !strings.Contains(stdout.String(), "Saved 14 screens") {
+	// welcome + 12 questions + stop + still there + thanks
+	if len(files) != 16 || !strings.Contains(stdout.String(), "Saved 16 screens") {
 		t.Fatalf("%d files; said %q", len(files), stdout.String())
+	}
+	if !strings.Contains(stdout.String(), "01-who: fits") {
+		t.Fatalf("--check says: %s", stdout.String())
 	}
 	f, err := os.Open(filepath.Join(out, "01-who.png"))
 	if err != nil {

@@ -1,0 +1,147 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"speakeasy/survey"
+)
+
+// datePicker is the date question as big tiles, one step at a time: the
+// year, then the month by its name, then the day. A line above the tiles
+// says what is chosen so far, and the last tile of a step goes back to
+// the step before it, so a participant can change their mind.
+type datePicker struct {
+	qs               *questionScreen
+	year, month, day int // 0 when not chosen yet
+	step             int // 0 year, 1 month, 2 day
+	choice           []*tile
+}
+
+func newDatePicker(qs *questionScreen) *datePicker {
+	p := &datePicker{qs: qs}
+	if t, err := time.Parse(survey.DateLayout, qs.u.session.Answer(qs.q.ID).String()); err == nil {
+		p.year, p.month, p.day, p.step = t.Year(), int(t.Month()), t.Day(), 2
+	}
+	return p
+}
+
+// partial reports whether some but not all of the date is chosen.
+func (p *datePicker) partial() bool {
+	n := 0
+	for _, v := range []int{p.year, p.month, p.day} {
+		if v != 0 {
+			n++
+		}
+	}
+	return n > 0 && n < 3
+}
+
+// addTo puts the line that says what is chosen and the tiles of this
+// step on scr.
+func (p *datePicker) addTo(scr *screen) {
+	scr.addText(p.sofar(), false)
+	p.choice = nil
+	var cols []int
+	var back *tile
+	switch p.step {
+	case 0:
+		now := p.qs.u.cfg.Now().Year()
+		for y := now; y >= now-100; y-- {
+			p.choice = append(p.choice, p.tile(strconv.Itoa(y), y == p.year, func() { p.year = y; p.moveOn(1) }))
+		}
+		cols = []int{6, 5, 4, 3, 2}
+	case 1:
+		for m := 1; m <= 12; m++ {
+			p.choice = append(p.choice, p.tile(monthName(m), m == p.month, func() { p.month = m; p.moveOn(2) }))
+		}
+		back = newTile(lang.L("Change the year"), "left-arrow", stylePlain, func() { p.goTo(0) })
+		cols = []int{4, 3, 6, 2, 1}
+	default:
+		last := 31
+		if p.year != 0 && p.month != 0 {
+			last = time.Date(p.year, time.Month(p.month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		}
+		for d := 1; d <= last; d++ {
+			p.choice = append(p.choice, p.tile(strconv.Itoa(d), d == p.day, func() { p.day = d; p.moveOn(2) }))
+		}
+		back = newTile(lang.L("Change the month"), "left-arrow", stylePlain, func() { p.goTo(1) })
+		cols = []int{8, 7, 10, 11, 16, 6, 5, 4}
+	}
+	p.qs.tiles = p.choice // number keys and scanning reach them
+	all := p.choice
+	if back != nil {
+		all = append(append([]*tile{}, p.choice...), back)
+	}
+	scr.addGroup(all, cols...)
+}
+
+// sofar says in words what is chosen and what to choose next.
+func (p *datePicker) sofar() string {
+	switch {
+	case p.step == 0:
+		return lang.L("Choose the year.")
+	case p.step == 1:
+		return lang.L("{{.Year}}. Now choose the month.", map[string]string{"Year": strconv.Itoa(p.year)})
+	case p.day == 0:
+		return lang.L("{{.Month}} {{.Year}}. Now choose the day.", map[string]string{"Month": monthName(p.month), "Year": strconv.Itoa(p.year)})
+	}
+	return lang.L("You chose {{.Day}} {{.Month}} {{.Year}}.", map[string]string{"Day": strconv.Itoa(p.day), "Month": monthName(p.month), "Year": strconv.Itoa(p.year)})
+}
+
+func (p *datePicker) tile(label string, chosen bool, tapped func()) *tile {
+	t := newTile(label, "", styleAnswer, tapped)
+	t.chosen = chosen
+	return t
+}
+
+// goTo shows step i again.
+func (p *datePicker) goTo(i int) {
+	p.step = i
+	p.redraw()
+}
+
+// moveOn saves what is chosen and shows the next step.
+func (p *datePicker) moveOn(step int) {
+	if p.day != 0 && p.year != 0 && p.month != 0 {
+		last := time.Date(p.year, time.Month(p.month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		p.day = min(p.day, last)
+		p.qs.u.session.SetText(fmt.Sprintf("%04d-%02d-%02d", p.year, p.month, p.day))
+	} else {
+		p.qs.u.session.SetText("")
+	}
+	p.step = step
+	p.redraw()
+}
+
+func (p *datePicker) redraw() {
+	p.qs.u.touch()
+	p.qs.tiles = nil
+	p.qs.draw()
+	p.focus()
+}
+
+// focus puts the keyboard on the chosen tile of this step, or its first.
+func (p *datePicker) focus() {
+	if len(p.choice) == 0 {
+		return
+	}
+	target := p.choice[0]
+	for _, t := range p.choice {
+		if t.chosen && t.Visible() {
+			target = t
+		}
+	}
+	if !target.Visible() {
+		if v := p.qs.scr.visibleTiles(); len(v) > 0 {
+			target = v[0]
+		}
+	}
+	p.qs.u.win.Canvas().Focus(target)
+}
+
+// monthName is the month's name in the app's language.
+func monthName(m int) string { return lang.L(time.Month(m).String()) }

@@ -1,0 +1,483 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// This file is the one layout rule for every participant screen (welcome,
+// consent, each question, stop, "are you still there?", thank you, the PIN
+// pad, problems). Given the size the window has and the theme's text size,
+// it decides how big the picture is, how many columns the answers take and
+// how tall each one is, so that the progress line, the words, every answer
+// and the buttons are in view with no scroll bar and no word split across
+// lines. When words do not fit it first takes smaller pictures, then fewer
+// columns; when answers still do not fit, it puts them on pages with a
+// "More answers" tile. A screen asks for almost no minimum size, so a
+// window never grows past the screen it is on.
+
+// screen is what a participant screen holds, top to bottom: an optional
+// progress line; on the left a picture, on the right words and then groups
+// of tiles (the last group may go on pages); a message line; a row of
+// buttons.
+type screen struct {
+	top     fyne.CanvasObject
+	picture *canvas.Image
+	texts   []*textBlock
+	input   fyne.CanvasObject // a box to type in, above the tiles
+	groups  []*tileGroup
+	message *textBlock // shown above the buttons when it has words
+	buttons []*tile
+	// filler keeps the buttons at the bottom with room between.
+	more   *tile      // "More answers", when the last group has pages
+	pages  *textBlock // "Answers 1 to 6 of 12"
+	obj    *fyne.Container
+	page   int
+	last   fyne.Size
+	plan   plan
+	onPage func() // called when the page changes, to move the focus
+}
+
+// tileGroup is a set of tiles laid out in a grid. cols lists the column
+// counts it may take, most wanted first.
+type tileGroup struct {
+	tiles []*tile
+	cols  []int
+	// fixed groups never go on pages (a number pad); only the last group
+	// on a screen may, and only when it is not fixed.
+	fixed bool
+}
+
+// plan is what the rule chose for one size.
+type plan struct {
+	picture float32
+	cols    []int // per group
+	perPage int   // tiles per page of the last group; 0 means no pages
+	tilePic bool  // whether answer tiles keep their pictures
+}
+
+// gapSize is the room between parts of a screen.
+func gapSize() float32 { return fyne.CurrentApp().Settings().Theme().Size(theme.SizeNamePadding) * 2 }
+
+func newScreen(picture string) *screen {
+	s := &screen{}
+	if picture != "" {
+		s.picture = newPicture(picture, pictureSize)
+	}
+	return s
+}
+
+// addText adds words under the ones already there.
+func (s *screen) addText(words string, heading bool) *textBlock {
+	b := newTextBlock(words, heading)
+	s.texts = append(s.texts, b)
+	return b
+}
+
+// addGroup adds a grid of tiles; cols are the column counts it may take.
+func (s *screen) addGroup(tiles []*tile, cols ...int) *tileGroup {
+	g := &tileGroup{tiles: tiles, cols: cols}
+	if len(tiles) > 0 {
+		s.groups = append(s.groups, g)
+	}
+	return g
+}
+
+// say shows a message above the buttons, or hides it when msg is empty.
+func (s *screen) say(msg string) {
+	s.message.Set(msg)
+	s.message.Hidden = msg == ""
+	s.relayout()
+}
+
+// visibleTiles are the tiles on the page on show, in reading order, with
+// "More answers" last.
+func (s *screen) visibleTiles() []*tile {
+	var out []*tile
+	for _, g := range s.groups {
+		for _, t := range g.tiles {
+			if t.Visible() {
+				out = append(out, t)
+			}
+		}
+	}
+	if s.more != nil && s.more.Visible() {
+		out = append(out, s.more)
+	}
+	return out
+}
+
+// build makes the screen's one container.
+func (s *screen) build() fyne.CanvasObject {
+	s.message = newTextBlock("", false)
+	s.message.Importance = widget.WarningImportance
+	s.message.Hidden = true
+	s.pages = newTextBlock("", false)
+	s.pages.Hidden = true
+	s.more = newTile(lang.L("More answers"), "right-arrow", stylePlain, s.nextPage)
+	s.more.Hide()
+	var objs []fyne.CanvasObject
+	add := func(o fyne.CanvasObject) {
+		if o != nil {
+			objs = append(objs, o)
+		}
+	}
+	add(s.top)
+	if s.picture != nil {
+		add(s.picture)
+	}
+	for _, b := range s.texts {
+		add(b.Label)
+	}
+	add(s.input)
+	add(s.pages.Label)
+	for _, g := range s.groups {
+		for _, t := range g.tiles {
+			add(t)
+		}
+	}
+	add(s.more)
+	add(s.message.Label)
+	for _, t := range s.buttons {
+		add(t)
+	}
+	s.obj = &fyne.Container{Layout: s, Objects: objs}
+	return s.obj
+}
+
+func (s *screen) nextPage() {
+	s.page++
+	s.relayout()
+	if s.onPage != nil {
+		s.onPage()
+	}
+}
+
+func (s *screen) relayout() {
+	if s.obj != nil && s.last.Width > 0 {
+		s.Layout(nil, s.last)
+		s.obj.Refresh()
+	}
+}
+
+// MinSize is small on purpose: the screen uses whatever size it is given.
+func (s *screen) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(200, 150) }
+
+// Layout applies the rule for size.
+func (s *screen) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	s.last = size
+	m := framePadding()
+	inner := fyne.NewSize(size.Width-2*m, size.Height-2*m)
+	gap := gapSize()
+	y := m
+	if s.top != nil {
+		h := s.top.MinSize().Height
+		s.top.Move(fyne.NewPos(m, y))
+		s.top.Resize(fyne.NewSize(inner.Width, h))
+		y += h + gap
+	}
+	bottom := m + inner.Height
+	// The buttons: one row, as tall as the tallest needs.
+	if len(s.buttons) > 0 {
+		w := (inner.Width - gap*float32(len(s.buttons)-1)) / float32(len(s.buttons))
+		var h float32
+		for _, t := range s.buttons {
+			th, ok := t.heightFor(w)
+			if !ok && t.Picture != "" {
+				t.noPicture = true
+				th, _ = t.heightFor(w)
+			}
+			h = max(h, th)
+		}
+		bottom -= h
+		for i, t := range s.buttons {
+			t.Move(fyne.NewPos(m+float32(i)*(w+gap), bottom))
+			t.Resize(fyne.NewSize(w, h))
+		}
+		bottom -= gap
+	}
+	if !s.message.Hidden {
+		h, _ := s.message.heightFor(inner.Width)
+		bottom -= h
+		s.message.Move(fyne.NewPos(m, bottom))
+		s.message.Resize(fyne.NewSize(inner.Width, h))
+		bottom -= gap
+	}
+	s.plan = s.choose(inner.Width, bottom-y)
+	s.place(fyne.NewPos(m, y), fyne.NewSize(inner.Width, bottom-y))
+}
+
+// framePadding is the margin round every screen.
+func framePadding() float32 {
+	return fyne.CurrentApp().Settings().Theme().Size(theme.SizeNamePadding) * 3
+}
+
+// pictureSizes are the sizes the screen's picture may take, biggest first.
+var pictureSizes = []float32{pictureSize, pictureSize * 3 / 4, pictureSize / 2, 0}
+
+// choose finds the biggest picture and the fewest pages that fit.
+func (s *screen) choose(width, height float32) plan {
+	var best plan
+	bestScore := -1
+	for _, tilePic := range []bool{true, false} {
+		for _, pic := range pictureSizes {
+			if s.picture == nil && pic > 0 {
+				continue
+			}
+			if pic > height {
+				continue
+			}
+			p, score := s.try(width, height, pic, tilePic)
+			if score > bestScore {
+				best, bestScore = p, score
+			}
+			if score == fitsWhole {
+				return p
+			}
+		}
+	}
+	return best
+}
+
+// Scores for a try: everything on one page beats pages, and more answers
+// on a page beats fewer.
+const fitsWhole = 1 << 20
+
+// try plans the screen with a picture pic wide and says how good it is:
+// fitsWhole, the number of answers on a page, or -1 when words do not fit.
+func (s *screen) try(width, height, pic float32, tilePic bool) (plan, int) {
+	p := plan{picture: pic, tilePic: tilePic}
+	gap := gapSize()
+	right := width
+	if pic > 0 {
+		right -= pic + gap
+	}
+	used := float32(0)
+	for _, b := range s.texts {
+		h, ok := b.packedHeight(right)
+		if !ok {
+			return p, -1
+		}
+		used += h
+	}
+	if s.input != nil {
+		used += s.input.MinSize().Height + gap
+	}
+	for _, g := range s.groups {
+		for _, t := range g.tiles {
+			t.noPicture = !tilePic
+		}
+	}
+	s.more.noPicture = !tilePic
+	last := len(s.groups) - 1
+	if last >= 0 && s.groups[last].fixed {
+		last = len(s.groups)
+	}
+	for i, g := range s.groups {
+		if i == last {
+			break
+		}
+		// Earlier groups (languages, comfort settings) take the column count
+		// that makes them shortest.
+		bestCols, bestH := 0, float32(-1)
+		for _, c := range g.cols {
+			h, ok := gridHeight(g.tiles, c, right)
+			if ok && (bestH < 0 || h < bestH) {
+				bestCols, bestH = c, h
+			}
+		}
+		if bestCols == 0 {
+			return p, -1
+		}
+		p.cols = append(p.cols, bestCols)
+		used += bestH + gap
+	}
+	if last < 0 || last == len(s.groups) {
+		if used > height {
+			return p, -1
+		}
+		return p, fitsWhole
+	}
+	g := s.groups[last]
+	room := height - used
+	// All on one page, with the first column count that fits.
+	for _, c := range g.cols {
+		if h, ok := gridHeight(g.tiles, c, right); ok && h <= room {
+			p.cols = append(p.cols, c)
+			return p, fitsWhole
+		}
+	}
+	// Pages: "Answers 1 to 6 of 12" above, "More answers" in the last place.
+	pagesH, _ := s.pages.heightFor(right)
+	room -= pagesH + gap
+	bestCols, bestPer := 0, 0
+	for _, c := range g.cols {
+		tw := tileWidth(right, c)
+		tallest := float32(0)
+		ok := true
+		for _, t := range append(append([]*tile{}, g.tiles...), s.more) {
+			h, fits := t.heightFor(tw)
+			ok = ok && fits
+			tallest = max(tallest, h)
+		}
+		if !ok {
+			continue
+		}
+		rows := int((room + gap) / (tallest + gap))
+		if per := rows*c - 1; per > bestPer {
+			bestCols, bestPer = c, per
+		}
+	}
+	if bestCols == 0 {
+		return p, -1
+	}
+	p.cols = append(p.cols, bestCols)
+	p.perPage = bestPer
+	return p, bestPer
+}
+
+func tileWidth(width float32, cols int) float32 {
+	return (width - gapSize()*float32(cols-1)) / float32(cols)
+}
+
+// gridHeight is how tall tiles are in cols columns width wide, and whether
+// every word fits.
+func gridHeight(tiles []*tile, cols int, width float32) (float32, bool) {
+	if cols <= 0 || len(tiles) == 0 {
+		return 0, len(tiles) == 0
+	}
+	tw := tileWidth(width, cols)
+	total := float32(0)
+	for r := 0; r*cols < len(tiles); r++ {
+		row := float32(0)
+		for _, t := range tiles[r*cols : min((r+1)*cols, len(tiles))] {
+			h, ok := t.heightFor(tw)
+			if !ok {
+				return 0, false
+			}
+			row = max(row, h)
+		}
+		if r > 0 {
+			total += gapSize()
+		}
+		total += row
+	}
+	return total, true
+}
+
+// place puts everything where the plan says, in the area at pos.
+func (s *screen) place(pos fyne.Position, area fyne.Size) {
+	p := s.plan
+	gap := gapSize()
+	x := pos.X
+	if s.picture != nil {
+		s.picture.Hidden = p.picture == 0
+		s.picture.Resize(fyne.NewSquareSize(p.picture))
+		s.picture.Move(fyne.NewPos(x, pos.Y+(area.Height-p.picture)/2))
+		if p.picture > 0 {
+			x += p.picture + gap
+		}
+	}
+	width := pos.X + area.Width - x
+	y := pos.Y
+	for _, b := range s.texts {
+		h, _ := b.packedHeight(width)
+		b.Move(fyne.NewPos(x, y-b.inset()/2))
+		b.Resize(fyne.NewSize(width, h+b.inset()))
+		y += h
+	}
+	if s.input != nil {
+		h := s.input.MinSize().Height
+		s.input.Move(fyne.NewPos(x, y))
+		s.input.Resize(fyne.NewSize(width, h))
+		y += h + gap
+	}
+	s.pages.Hide()
+	s.more.Hide()
+	for i, g := range s.groups {
+		cols := 1
+		if i < len(p.cols) {
+			cols = p.cols[i]
+		}
+		tiles := g.tiles
+		if i == len(s.groups)-1 && p.perPage > 0 && !g.fixed {
+			tiles = s.pageOf(g.tiles, p.perPage)
+			h, _ := s.pages.heightFor(width)
+			s.pages.Move(fyne.NewPos(x, y))
+			s.pages.Resize(fyne.NewSize(width, h))
+			s.pages.Show()
+			y += h + gap
+		} else {
+			for _, t := range g.tiles {
+				t.Show()
+			}
+		}
+		y = placeGrid(tiles, cols, x, y, width) + gap
+	}
+}
+
+// pageOf shows the tiles of the page on show and "More answers" after
+// them, hides the rest, and says which answers are in view.
+func (s *screen) pageOf(tiles []*tile, per int) []*tile {
+	pages := (len(tiles) + per - 1) / per
+	if s.page >= pages {
+		s.page = 0
+	}
+	from, to := s.page*per, min((s.page+1)*per, len(tiles))
+	for i, t := range tiles {
+		t.Hidden = i < from || i >= to
+	}
+	s.pages.Set(lang.L("Answers {{.From}} to {{.To}} of {{.All}}", map[string]int{"From": from + 1, "To": to, "All": len(tiles)}))
+	if s.page == pages-1 {
+		s.more.Label = lang.L("First answers")
+	} else {
+		s.more.Label = lang.L("More answers")
+	}
+	s.more.Show()
+	s.more.Refresh()
+	return append(append([]*tile{}, tiles[from:to]...), s.more)
+}
+
+// placeGrid lays tiles out in cols columns from (x, y) and returns where
+// the grid ends.
+func placeGrid(tiles []*tile, cols int, x, y, width float32) float32 {
+	gap := gapSize()
+	tw := tileWidth(width, cols)
+	for r := 0; r*cols < len(tiles); r++ {
+		row := tiles[r*cols : min((r+1)*cols, len(tiles))]
+		h := float32(0)
+		for _, t := range row {
+			th, _ := t.heightFor(tw)
+			h = max(h, th)
+		}
+		for i, t := range row {
+			t.Move(fyne.NewPos(x+float32(i)*(tw+gap), y))
+			t.Resize(fyne.NewSize(tw, h))
+		}
+		y += h + gap
+	}
+	return y - gap
+}
+
+// defaultSize is the width of a new window on a big enough screen.
+const defaultSize = 1280
+
+var screenSize fyne.Size // the screen the window opens on; zero if unknown
+
+// SetScreenSize tells the app how big the screen is (in Fyne's units), so
+// that a new window fits it. The caller finds it from the driver.
+func SetScreenSize(s fyne.Size) { screenSize = s }
+
+// WindowSize is the size for a new window: 1280×800, or less on a smaller
+// screen, leaving room for the desktop's own bars.
+func WindowSize() fyne.Size {
+	w, h := float32(defaultSize), float32(800)
+	if screenSize.Width > 0 && screenSize.Height > 0 {
+		w = min(w, screenSize.Width)
+		h = min(h, screenSize.Height-64) // title bar and task bar
+	}
+	return fyne.NewSize(w, h)
+}

@@ -1,0 +1,108 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// FitProblems checks the screen in w the way a participant would find its
+// faults, and says what it finds in plain words; nothing means it fits:
+//   - the screen asks for more room than the window has (a real window
+//     would grow past the edge of the screen);
+//   - a scroll bar (a touch screen cannot drag it);
+//   - a button, answer or words outside the window;
+//   - a word too wide for its place (it would be split, or cut off);
+//   - a button or answer less than 96 px tall.
+func FitProblems(w fyne.Window) []string {
+	c := w.Canvas()
+	size := c.Size()
+	var out []string
+	say := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	if m := c.Content().MinSize(); m.Width > size.Width+0.5 || m.Height > size.Height+0.5 {
+		say("the screen needs %.0f×%.0f but the window is %.0f×%.0f", m.Width, m.Height, size.Width, size.Height)
+	}
+	var visit func(o fyne.CanvasObject, at fyne.Position)
+	visit = func(o fyne.CanvasObject, at fyne.Position) {
+		if !o.Visible() {
+			return
+		}
+		pos := at.Add(o.Position())
+		end := pos.Add(o.Size())
+		outside := pos.X < -0.5 || pos.Y < -0.5 || end.X > size.Width+0.5 || end.Y > size.Height+0.5
+		switch x := o.(type) {
+		case *container.Scroll:
+			say("a scroll bar holds part of the screen")
+		case *tile:
+			if outside {
+				say("%q is outside the window (%.0f,%.0f to %.0f,%.0f)", x.Label, pos.X, pos.Y, end.X, end.Y)
+			}
+			if x.Size().Height < tapHeight-4-0.5 {
+				say("%q is %.0f px tall, less than 96", x.Label, x.Size().Height)
+			}
+			if word, ok := x.splitWord(); ok {
+				say("%q does not fit in its place in %q", word, x.Label)
+			}
+		case *widget.Label:
+			if outside && x.Text != "" {
+				say("the words %q are outside the window", short(x.Text))
+			}
+			if word, ok := labelSplits(x); ok {
+				say("%q does not fit in its place in %q", word, short(x.Text))
+			}
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, child := range x.Objects {
+				visit(child, pos)
+			}
+		case *container.Scroll:
+			visit(x.Content, pos)
+		}
+	}
+	visit(c.Content(), fyne.NewPos(0, 0))
+	return out
+}
+
+// labelSplits reports the first word of l that is wider than the room l
+// gives it: a wrapping label would split it, a label that does not wrap
+// would cut it off.
+func labelSplits(l *widget.Label) (string, bool) {
+	if l.Text == "" || l.Size().Width <= 0 {
+		return "", false
+	}
+	th := l.Theme()
+	size := th.Size(theme.SizeNameText)
+	if l.SizeName != "" {
+		size = th.Size(l.SizeName)
+	}
+	room := l.Size().Width - 2*th.Size(theme.SizeNameInnerPadding) + 1
+	pieces := strings.Fields(l.Text)
+	if l.Wrapping == fyne.TextWrapOff {
+		pieces = strings.Split(l.Text, "\n")
+	}
+	for _, p := range pieces {
+		if fyne.MeasureText(p, size, l.TextStyle).Width > room {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// textSplits is labelSplits for a button's single line of words.
+func textSplits(t *canvas.Text, room float32) bool {
+	return t.Text != "" && fyne.MeasureText(t.Text, t.TextSize, t.TextStyle).Width > room+1
+}
+
+func short(s string) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
