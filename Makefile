@@ -40,7 +40,7 @@ define gotest
 	fi
 endef
 
-.PHONY: help deps build run test fmt-check vet bench soak fuzz fyne-cli \
+.PHONY: help deps build run test fmt-check vet bench soak fuzz fyne-cli check-office \
 	package-linux package-windows package-darwin clean
 
 help:
@@ -51,6 +51,7 @@ help:
 	@echo "make bench            benchmarks, then start-up time against a bare Fyne window"
 	@echo "make soak             kill-the-app tests (long)"
 	@echo "make fuzz             every fuzz target in survey/ for FUZZTIME=$(FUZZTIME) each"
+	@echo "make check-office     LibreOffice prints the export's Summary to dist/office (PDF, PNG)"
 	@echo "make package-linux    dist/Speakeasy.tar.xz"
 	@echo "make package-windows  dist/Speakeasy.exe (cross-built with mingw-w64)"
 	@echo "make package-darwin   dist/Speakeasy.app (on a Mac)"
@@ -95,6 +96,15 @@ fuzz: deps
 		echo "+ go test -tags $(TAGS) -run '^$$' -fuzz '^$$name\$$' -fuzztime $(FUZZTIME) ./$$dir"; \
 		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) "./$$dir" </dev/null; \
 	done <<<"$$found"
+
+# The Summary sheet of a practice export (English and Welsh) printed by
+# LibreOffice to PDF, one PNG a page, in dist/office: for a person to look
+# at the charts. Needs libreoffice-calc-nogui and poppler-utils; not in make test.
+check-office:
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null || \
+		{ echo "check-office needs LibreOffice and pdftoppm: apt-get install libreoffice-calc-nogui poppler-utils"; exit 1; }
+	SPEAKEASY_OFFICE=$(CURDIR)/dist/office $(GO) test -tags $(TAGS) -run '^TestOffice_RenderSummary$$' -count=1 -v ./survey/export/
+	@echo "Look at dist/office/summary-en-*.png and summary-cy-*.png"
 
 # bin/fyne at the pinned version; reinstalled when it is missing or another version.
 fyne-cli:
