@@ -40,11 +40,10 @@ var phrases = map[string]map[string]string{
 		"and":            "and",
 		"to":             "to",
 		"then and now":   "Then and now",
-		"then now":       "{x} and {y}",
-		"in said":        "At {x}, {n} of {m} people said {a}.",
-		"in chose":       "At {x}, {n} of {m} people chose {a}.",
-		"in few":         "At {x}, fewer than {k} of {m} people said {a}.",
-		"in hidden":      "At {x}, not enough people answered this question.",
+		"at answered":    "{x}, {n} people answered.",
+		"in said":        "{x}, {n} of {m} people said {a}.",
+		"in chose":       "{x}, {n} of {m} people chose {a}.",
+		"in hidden":      "{x}, not enough people answered this question.",
 		"up":             "More people now.",
 		"down":           "Fewer people now.",
 		"same":           "About the same.",
@@ -74,11 +73,10 @@ var phrases = map[string]map[string]string{
 		"and":            "a",
 		"to":             "i",
 		"then and now":   "Bryd hynny a nawr",
-		"then now":       "{x} a {y}",
-		"in said":        "Yn {x}, dywedodd {n} o {m} o bobl {a}.",
-		"in chose":       "Yn {x}, dewisodd {n} o {m} o bobl {a}.",
-		"in few":         "Yn {x}, dywedodd llai na {k} o {m} o bobl {a}.",
-		"in hidden":      "Yn {x}, does dim digon o bobl wedi ateb y cwestiwn hwn.",
+		"at answered":    "{x}, atebodd {n} o bobl.",
+		"in said":        "{x}, dywedodd {n} o {m} o bobl {a}.",
+		"in chose":       "{x}, dewisodd {n} o {m} o bobl {a}.",
+		"in hidden":      "{x}, does dim digon o bobl wedi ateb y cwestiwn hwn.",
 		"up":             "Mwy o bobl nawr.",
 		"down":           "Llai o bobl nawr.",
 		"same":           "Tua'r un peth.",
@@ -180,4 +178,30 @@ func (w words) span(lo, hi float64) string {
 		return number(lo)
 	}
 	return number(lo) + " " + w.say("to", nil) + " " + number(hi)
+}
+
+// nasalAfterYn is how a Welsh month's name changes after "yn" (in).
+var nasalAfterYn = map[string]string{
+	"Mawrth": "ym Mawrth", "Mai": "ym Mai", "Mehefin": "ym Mehefin", "Medi": "ym Medi",
+	"Gorffennaf": "yng Ngorffennaf", "Tachwedd": "yn Nhachwedd",
+}
+
+// at says where or when, to start a sentence: "At Spring family day",
+// "In March to May 2024"; in Welsh "Yn …", "Ym Mawrth …".
+func (w words) at(event string, from, to time.Time) string {
+	if w.lang == "cy" {
+		if event != "" {
+			return "Yn " + event
+		}
+		span := w.months(from, to)
+		first, rest, _ := strings.Cut(span, " ")
+		if m, ok := nasalAfterYn[first]; ok {
+			return strings.ToUpper(m[:1]) + m[1:] + " " + rest
+		}
+		return "Yn " + span
+	}
+	if event != "" {
+		return "At " + event
+	}
+	return "In " + w.months(from, to)
 }
