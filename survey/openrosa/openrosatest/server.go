@@ -93,12 +93,24 @@ type submission struct {
 	superseded string // the instanceID that replaced it
 }
 
-// New starts a server with project 7 and an app user token.
+// New starts a server on plain http with project 7 and an app user token.
 func New() *Server {
-	s := &Server{Project: 7, Token: "Ab$3!xyzTOKENabc123", forms: map[string]map[string][]byte{},
-		latest: map[string]string{}, subs: map[string]*submission{}}
+	s := newServer()
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
+}
+
+// NewTLS starts one on https, with a certificate only s.Client() trusts.
+func NewTLS() *Server {
+	s := newServer()
+	s.Server = httptest.NewTLSServer(http.HandlerFunc(s.serve))
+	return s
+}
+
+func newServer() *Server {
+	// ODK Central's tokens have letters, digits, ! and $.
+	return &Server{Project: 7, Token: "Ab$3!xyzTOKENabc123", forms: map[string]map[string][]byte{},
+		latest: map[string]string{}, subs: map[string]*submission{}}
 }
 
 // AddForm publishes an XForm (as pyxform makes it) as a new version.
