@@ -15,3 +15,13 @@ func TestWords_LooksUpEachLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestParse_PluralFormsGiveOther(t *testing.T) {
+	m, err := parse([]byte(`{"a": "A", "{{.N}} things": {"one": "{{.N}} thing", "other": "{{.N}} things"}}`))
+	if err != nil || m["a"] != "A" || m["{{.N}} things"] != "{{.N}} things" {
+		t.Fatalf("got %v, %v", m, err)
+	}
+	if _, err := parse([]byte(`not json`)); err == nil {
+		t.Error("a damaged file was read")
+	}
+}

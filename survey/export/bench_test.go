@@ -76,13 +76,13 @@ var benchDB struct {
 }
 
 // benchDBPath fills a database with the benchmark's responses once and
-// returns its file. SPEAKEASY_BENCH_DB names a file to keep between runs.
+// returns its file. SPEAKEASY_BENCH_DB names a data folder to keep
+// between runs (the responses are made in it the first time).
 func benchDBPath(b *testing.B, dir string) string {
 	benchDB.once.Do(func() {
-		benchDB.path = os.Getenv("SPEAKEASY_BENCH_DB")
-		if benchDB.path == "" {
+		if keep := os.Getenv("SPEAKEASY_BENCH_DB"); keep == "" {
 			benchDB.path = filepath.Join(dir, "data", store.FileName)
-		} else if _, err := os.Stat(benchDB.path); err == nil {
+		} else if benchDB.path = filepath.Join(keep, store.FileName); exists(benchDB.path) {
 			return
 		}
 		// Making the data is not what is measured: let the heap grow
@@ -110,6 +110,11 @@ func benchDBPath(b *testing.B, dir string) string {
 		b.Fatal(benchDB.err)
 	}
 	return benchDB.path
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // peakMemory samples the Go heap in use and the process's resident memory

@@ -153,10 +153,9 @@ var spssReserved = map[string]bool{"ALL": true, "AND": true, "BY": true, "EQ": t
 func spssName(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r), unicode.IsDigit(r) && b.Len() > 0, r == '_' && b.Len() > 0, r == '.' && b.Len() > 0:
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.' {
 			b.WriteRune(r)
-		case b.Len() > 0:
+		} else {
 			b.WriteByte('_')
 		}
 	}

@@ -26,9 +26,15 @@ func appWords(tb testing.TB) func(lang, key string) string {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		m := map[string]string{}
-		if err := json.Unmarshal(data, &m); err != nil {
+		var raw map[string]any // words, or their plural forms
+		if err := json.Unmarshal(data, &raw); err != nil {
 			tb.Fatalf("%s.json: %v", lang, err)
+		}
+		m := map[string]string{}
+		for k, v := range raw {
+			if s, ok := v.(string); ok {
+				m[k] = s
+			}
 		}
 		words[lang] = m
 	}
