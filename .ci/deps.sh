@@ -35,7 +35,7 @@ base=(gcc pkg-config libgl1-mesa-dev xorg-dev libxcursor-dev libxrandr-dev
 # What the end-to-end tests and the screenshots need, and the independent
 # readers the tests check Speakeasy's files with (openpyxl for workbooks,
 # GNU PSPP for the SPSS codebook).
-e2e_pkgs=(xvfb xdotool imagemagick espeak-ng python3-openpyxl pspp)
+e2e_pkgs=(xvfb xdotool imagemagick espeak-ng python3-openpyxl pspp poppler-utils)
 # What the Windows cross build needs; `file` checks the result.
 windows_pkgs=(gcc-mingw-w64-x86-64 file)
 
