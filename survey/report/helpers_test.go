@@ -3,8 +3,6 @@ package report
 import (
 	"bytes"
 	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -13,6 +11,7 @@ import (
 	"time"
 
 	"speakeasy/survey"
+	"speakeasy/survey/report/pdftext"
 	"speakeasy/survey/store"
 )
 
@@ -117,24 +116,10 @@ func pick(i int, counts []int, values ...string) string {
 	return ""
 }
 
-// pdfText reads a PDF's words with pdftotext (poppler-utils), with line
-// breaks and runs of spaces made single spaces, so a sentence wrapped over
-// two lines is still found whole.
+// pdfText reads a PDF's words with pdftotext.
 func pdfText(tb testing.TB, pdf []byte) string {
 	tb.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatal("pdftotext is missing: run .ci/deps.sh --e2e (poppler-utils)")
-		}
-		tb.Skip("pdftotext is not installed (poppler-utils); .ci/deps.sh --e2e installs it")
-	}
-	cmd := exec.Command("pdftotext", "-enc", "UTF-8", "-", "-")
-	cmd.Stdin = bytes.NewReader(pdf)
-	out, err := cmd.Output()
-	if err != nil {
-		tb.Fatalf("pdftotext could not read the report: %v", err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
+	return pdftext.Read(tb, pdf)
 }
 
 // mustReport tallies and writes a report, returning its text as pdftotext reads it.

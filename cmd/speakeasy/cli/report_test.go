@@ -2,13 +2,13 @@ package cli
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"speakeasy/survey"
+	"speakeasy/survey/report/pdftext"
 	"speakeasy/survey/store"
 )
 
@@ -52,20 +52,10 @@ func clubData(t *testing.T) string {
 	return dir
 }
 
-// readPDF reads a PDF's words with pdftotext, with whitespace made single spaces.
+// readPDF reads a PDF's words with pdftotext.
 func readPDF(t *testing.T, path string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext is missing: run .ci/deps.sh --e2e (poppler-utils)")
-		}
-		t.Skip("pdftotext is not installed (poppler-utils)")
-	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", path, err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
+	return pdftext.ReadFile(t, path)
 }
 
 func TestReport_WritesPDF(t *testing.T) {
