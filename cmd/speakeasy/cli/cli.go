@@ -42,6 +42,7 @@ var commands = map[string]command{
 	"set-pin":        {"set the staff PIN", runSetPIN},
 	"backup":         {"keep a copy of the results in the data folder", runBackup},
 	"restore":        {"put a backup back in place of the results", runRestore},
+	"send":           {"send the answers to an ODK Central or KoboToolbox server", runSend},
 	"walk":           {"answer the survey at random, for tests", runWalk},
 }
 
