@@ -22,20 +22,18 @@ type chunk struct {
 	n    int
 }
 
-// countResponses is how many responses the export will hold, for progress;
-// none at all is an error in plain words.
+// countResponses is how many responses the export will hold, for progress,
+// and numbers them in the order they finished (_id); none at all is an
+// error in plain words.
 func (p *plan) countResponses(ctx context.Context, db *store.DB) (int, error) {
-	c, err := db.CountResponses(p.surveyID, time.Time{})
-	if err != nil {
-		return 0, err
-	}
-	if c.Total() == 0 {
-		return 0, fmt.Errorf("%w: nobody has answered the survey %q yet", ErrNoResponses, p.surveyID)
-	}
+	var err error
 	if p.order, err = db.FinishOrder(ctx, p.surveyID); err != nil {
 		return 0, err
 	}
-	return c.Total(), nil
+	if len(p.order) == 0 {
+		return 0, fmt.Errorf("%w: nobody has answered the survey %q yet", ErrNoResponses, p.surveyID)
+	}
+	return len(p.order), nil
 }
 
 // stream reads the responses in a goroutine of its own, makes their rows

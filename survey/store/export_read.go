@@ -6,9 +6,13 @@ import "context"
 // were finished, as KoboToolbox numbers submissions in its _id column.
 // Responses not finished come after, in the order they were last saved.
 // The export reads rows in the order they were started, so it needs the
-// numbers before it starts; one response costs a map entry.
+// numbers before it starts; one response costs a map entry. The count of
+// the map is the count of responses, as the numbers were taken.
 func (db *DB) FinishOrder(ctx context.Context, surveyID string) (map[string]int, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT id FROM responses WHERE survey_id = ?
+	// NOT INDEXED: reading the table straight through and sorting is
+	// twice as fast as visiting it in the index's order, for a survey
+	// that has most of the rows.
+	rows, err := db.sql.QueryContext(ctx, `SELECT id FROM responses NOT INDEXED WHERE survey_id = ?
 		ORDER BY finished_at IS NULL, finished_at, updated_at, id`, surveyID)
 	if err != nil {
 		return nil, explainOpen(err)
