@@ -28,6 +28,8 @@ type Config struct {
 	// NoSpeech, the reason, on their screen.
 	Speech   speech.Engine
 	NoSpeech string
+	// StaffTabs follow "Today" on the staff screen, in this order.
+	StaffTabs []StaffTab
 }
 
 // How long the screens wait before moving on by themselves.

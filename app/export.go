@@ -16,8 +16,9 @@ import (
 	"speakeasy/survey/store"
 )
 
-func init() {
-	staffPanels = append(staffPanels, StaffPanel{Title: "Export", Make: NewExportPanel})
+// ExportTab is the "Export" tab of the staff screen (exportPanel).
+func ExportTab() StaffTab {
+	return StaffTab{Title: func() string { return lang.L("Export") }, Make: NewExportPanel}
 }
 
 // exportPanel saves a survey's answers as an Excel workbook: how many
@@ -141,7 +142,7 @@ func (p *exportPanel) export(path string) {
 				}
 				return
 			}
-			msg := lang.L("Saved {{.N}} responses to {{.Path}}.", map[string]any{"N": sum.Responses, "Path": sum.Path})
+			msg := lang.N("Saved {{.N}} responses to {{.Path}}.", sum.Responses, map[string]any{"N": sum.Responses, "Path": sum.Path})
 			if opts.Password != "" {
 				msg += " " + lang.L("Only people with the password can open the file.")
 			}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,8 +16,9 @@ import (
 	"speakeasy/survey/store"
 )
 
-func init() {
-	staffPanels = append(staffPanels, StaffPanel{Title: "Other laptops", Make: newLaptopsPanel})
+// LaptopsTab is the "Other laptops" tab of the staff screen (laptopsPanel).
+func LaptopsTab() StaffTab {
+	return StaffTab{Title: func() string { return lang.L("Other laptops") }, Make: newLaptopsPanel}
 }
 
 // laptopsPanel moves results between laptops: save this laptop's results
@@ -70,7 +72,7 @@ func (p *laptopsPanel) save(path string) {
 		return
 	}
 	c, _ := p.db.CountResponses("", time.Time{})
-	p.message.SetText(lang.L("Saved {{.N}} responses to {{.Path}}.", map[string]any{"N": c.Total(), "Path": path}))
+	p.message.SetText(lang.N("Saved {{.N}} responses to {{.Path}}.", c.Total(), map[string]any{"N": c.Total(), "Path": path}))
 }
 
 // add merges another laptop's file in the background, with a progress bar.
@@ -92,8 +94,11 @@ func (p *laptopsPanel) add(path string) {
 				p.message.SetText(lang.L("Speakeasy added nothing: {{.Why}}", map[string]string{"Why": err.Error()}))
 			default:
 				t := sum.Total()
-				msg := lang.L("Added {{.A}} new responses and updated {{.U}}. {{.S}} were here already.",
-					map[string]int{"A": t.Added, "U": t.Updated, "S": t.Already})
+				msg := strings.Join([]string{
+					lang.N("Added {{.N}} new responses.", t.Added, map[string]int{"N": t.Added}),
+					lang.N("Updated {{.N}} responses.", t.Updated, map[string]int{"N": t.Updated}),
+					lang.N("{{.N}} responses were here already.", t.Already, map[string]int{"N": t.Already}),
+				}, " ")
 				if berr == nil {
 					msg += "\n" + lang.L("Speakeasy kept a copy from before in {{.Path}}.", map[string]string{"Path": backup})
 				}

@@ -24,7 +24,7 @@ func TestLaptopsPanel_SaveThenAdd(t *testing.T) {
 	panel.pickSave = func(then func(string)) { then(bundle) }
 	a.win.SetContent(panel.view())
 	test.Tap(buttonNamed(t, panel, "Save results for another laptop"))
-	if !strings.Contains(panel.message.Text, "Saved 1 responses to "+bundle) {
+	if !strings.Contains(panel.message.Text, "Saved 1 response to "+bundle) {
 		t.Fatalf("after saving: %q", panel.message.Text)
 	}
 
@@ -35,7 +35,7 @@ func TestLaptopsPanel_SaveThenAdd(t *testing.T) {
 	added := make(chan struct{}, 1)
 	panelB.added = func() { added <- struct{}{} }
 	b.win.SetContent(panelB.view())
-	for _, want := range []string{"Added 1 new responses and updated 0. 0 were here already.", "Added 0 new responses and updated 0. 1 were here already."} {
+	for _, want := range []string{"Added 1 new response. Updated 0 responses. 0 responses were here already.", "Added 0 new responses. Updated 0 responses. 1 response was here already."} {
 		test.Tap(buttonNamed(t, panelB, "Add results from another laptop"))
 		select {
 		case <-added:

@@ -12,14 +12,16 @@ import (
 	"speakeasy/survey/store"
 )
 
-// StaffPanel is an extra tab on the staff screen (export, merge, surveys).
-type StaffPanel struct {
-	Title string
-	Make  func(win fyne.Window, db *store.DB, surveyID string) fyne.CanvasObject
+// StaffTab is one tab of the staff screen after "Today". cmd/speakeasy
+// lists them in Config.StaffTabs, in the order staff read them; adding a
+// tab is one line there.
+type StaffTab struct {
+	// Title is the tab's name in the app's words of the moment (they
+	// change with the language of the survey that runs).
+	Title func() string
+	// Make builds the tab for the survey this laptop runs.
+	Make func(win fyne.Window, db *store.DB, surveyID string) fyne.CanvasObject
 }
-
-// staffPanels are the tabs other parts of the app add to the staff screen.
-var staffPanels []StaffPanel
 
 // showStaff is the staff home, reached only through the PIN: which survey
 // runs, the event name answers are tagged with, how many answered today,
@@ -34,8 +36,8 @@ func (u *UI) showStaff() {
 	}()
 	home := u.staffHome()
 	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Today"), home))
-	for _, p := range staffPanels {
-		tabs.Append(container.NewTabItem(lang.L(p.Title), p.Make(u.win, u.db, u.survey.ID)))
+	for _, t := range u.cfg.StaffTabs {
+		tabs.Append(container.NewTabItem(t.Title(), t.Make(u.win, u.db, u.survey.ID)))
 	}
 	u.show("staff", tabs, keyTarget{})
 }

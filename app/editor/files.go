@@ -1,4 +1,4 @@
-package app
+package editor
 
 import (
 	"errors"
@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
+	"speakeasy/app"
 	"speakeasy/survey"
 	"speakeasy/survey/store"
 	"speakeasy/survey/xlsform"
@@ -38,7 +39,7 @@ func dialogFiles(win fyne.Window) filePicker {
 			d.Show()
 		},
 		save: func(name string, then func(string)) {
-			askSavePath(win, name, "", then)
+			app.AskSavePath(win, name, "", then)
 		},
 	}
 }

@@ -1,12 +1,11 @@
-package app
+package editor
 
 import (
 	"os"
-	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"speakeasy/app"
 	"speakeasy/survey"
 	"speakeasy/survey/store"
 )
@@ -25,7 +24,7 @@ func (e *editor) showPreview(id string) {
 		e.say(lang.L("Please fix the problems of this question first."))
 		return
 	case len(s.Questions) == 0:
-		e.say(lang.L("Please fix the problems first. There are {{.N}}.", map[string]int{"N": e.problems()}))
+		e.say(lang.N("Please fix the problems first. There are {{.N}}.", e.problems(), map[string]int{"N": e.problems()}))
 		return
 	}
 	dir, err := os.MkdirTemp("", "speakeasy-preview-")
@@ -52,37 +51,14 @@ func (e *editor) showPreview(id string) {
 			appWords = ks.Lang()
 		}
 	}
-
-	clock := e.p.clock
-	if clock == nil {
-		clock = realClock{}
-	}
-	w := fyne.CurrentApp().NewWindow("Speakeasy: " + lang.L("Preview of {{.Title}}", map[string]string{"Title": s.Title.In(s.Lang(), s.ID)}))
-	u := &UI{win: w, db: scratch, theme: newTheme(), survey: s, lang: s.Lang(),
-		cfg: Config{Clock: clock, Now: time.Now, Quit: w.Close}}
-	w.Canvas().SetOnTypedKey(u.typedKey)
-	w.SetOnClosed(func() {
-		u.Shutdown()
-		scratch.Close()
-		os.RemoveAll(dir)
-		// Comfort settings and a language chosen in the preview are the
-		// whole app's: put them back for the staff screen.
-		u.comfort = comfort{}
-		u.setTheme()
-		useLanguage(appWords)
-	})
-	w.Resize(fyne.NewSize(defaultSize, 800))
-	if id == "" {
-		u.showWelcome()
-	} else {
-		u.session = survey.NewSession(s, survey.SessionOptions{Language: s.Lang(), Now: time.Now})
-		u.session.Preview(id)
-		u.showQuestion()
-	}
-	w.Show()
-	e.preview = u
+	e.preview = app.Preview(s, app.PreviewOptions{Question: id, DB: scratch, Clock: e.p.clock, StaffLang: appWords,
+		Closed: func() {
+			scratch.Close()
+			os.RemoveAll(dir)
+		}})
+	e.previewDir = dir
 	if left > 0 {
-		e.say(lang.L("The preview leaves out {{.N}} questions with problems.", map[string]int{"N": left}))
+		e.say(lang.N("The preview leaves out {{.N}} questions with problems.", left, map[string]int{"N": left}))
 	}
 }
 
@@ -103,6 +79,8 @@ func previewSurvey(draft *survey.Survey, ns []note) (*survey.Survey, int) {
 		}
 	}
 	s.Questions = keep
-	_ = s.Validate() // parses the rules; the problems are known already
+	// Validate compiles every rule that parses, problems or not; the
+	// problems that are left are on the form already.
+	_ = s.Validate()
 	return s, len(bad)
 }

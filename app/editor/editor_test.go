@@ -1,4 +1,4 @@
-package app
+package editor
 
 import (
 	"errors"
@@ -13,17 +13,54 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"speakeasy/app"
 	"speakeasy/assets"
 	"speakeasy/survey"
 	"speakeasy/survey/store"
 )
 
-// newTestPanel opens the Surveys tab in its own window on a test UI's data
-// (the built-in survey, version 1). Its file dialogs fail the test unless
-// the test sets them; it says yes to every "Are you sure?".
-func newTestPanel(tb testing.TB) (*surveysPanel, *UI, *store.DB) {
+// newTestPanel opens the Surveys tab in its own window on fresh data with
+// the built-in survey (version 1), which the window behind it runs. Its
+// file dialogs fail the test unless the test sets them; it says yes to
+// every "Are you sure?". It gives the survey that runs.
+func newTestPanel(tb testing.TB) (*surveysPanel, *survey.Survey, *store.DB) {
 	tb.Helper()
-	u, _, db := newTestUI(tb)
+	db := newTestDB(tb)
+	p := openTestPanel(tb, db)
+	s, err := db.Survey("ehc-plan", 0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p, s, db
+}
+
+// newTestDB is a fresh data folder with the built-in survey published, in
+// a test app with the participant's window on it.
+func newTestDB(tb testing.TB) *store.DB {
+	tb.Helper()
+	a := test.NewTempApp(tb)
+	db, err := store.Open(filepath.Join(tb.TempDir(), "data"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	data, _ := assets.BuiltinSurvey("ehc-plan")
+	s, err := survey.Parse(data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := db.Publish(s); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := app.New(a, test.NewTempWindow(tb, nil), app.Config{DB: db, Clock: stillClock{}, Quit: func() {}}); err != nil {
+		tb.Fatal(err)
+	}
+	return db
+}
+
+// openTestPanel opens the Surveys tab on db in a new window.
+func openTestPanel(tb testing.TB, db *store.DB) *surveysPanel {
+	tb.Helper()
 	w := test.NewTempWindow(tb, nil)
 	p := newSurveysPanel(w, db)
 	p.clock = stillClock{}
@@ -34,8 +71,17 @@ func newTestPanel(tb testing.TB) (*surveysPanel, *UI, *store.DB) {
 	}
 	w.SetContent(p.root)
 	w.Resize(fyne.NewSize(1280, 800))
-	return p, u, db
+	return p
 }
+
+// stillClock never fires: the tests here wait for nothing.
+type stillClock struct{}
+
+func (stillClock) AfterFunc(time.Duration, func()) app.Timer { return stillTimer{} }
+
+type stillTimer struct{}
+
+func (stillTimer) Stop() bool { return true }
 
 // editSurvey opens survey id in the editor by choosing it and tapping Edit.
 func editSurvey(tb testing.TB, p *surveysPanel, id string) *editor {
@@ -132,9 +178,9 @@ func questionIndex(tb testing.TB, e *editor, id string) int {
 }
 
 func TestEditor_AddQuestionPictureRuleAndPublish(t *testing.T) {
-	p, u, db := newTestPanel(t)
+	p, running, db := newTestPanel(t)
 	// Someone answers version 1 before the survey changes.
-	ss := survey.NewSession(u.survey, survey.SessionOptions{Saver: db, DeviceID: db.DeviceID()})
+	ss := survey.NewSession(running, survey.SessionOptions{Saver: db, DeviceID: db.DeviceID()})
 	ss.Tap("self")
 	if err := ss.Next(); err != nil {
 		t.Fatal(err)
@@ -181,7 +227,7 @@ func TestEditor_AddQuestionPictureRuleAndPublish(t *testing.T) {
 	}
 	pp.list.Select(0)
 	q := &e.draft.Questions[n]
-	if q.Picture != want || pp.name.Text != want || pp.preview.Resource == nil || pp.preview.Resource.Name() != pictureResource(want).Name() {
+	if q.Picture != want || pp.name.Text != want || pp.preview.Resource == nil || pp.preview.Resource.Name() != app.PictureResource(want).Name() {
 		t.Errorf("picture %q, shown %q with %v", q.Picture, pp.name.Text, pp.preview.Resource)
 	}
 	if got := notesAt(t, e, keyAt(n, "picture")); got != "" {
@@ -260,13 +306,10 @@ func TestEditor_DraftSurvivesReopening(t *testing.T) {
 	moved := e.draft.Questions[1].ID
 
 	// A new window on the same data, as after closing the app.
-	w := test.NewTempWindow(t, nil)
-	if _, err := New(fyne.CurrentApp(), w, Config{DB: db, Clock: &fakeClock{}, Quit: func() {}}); err != nil {
+	if _, err := app.New(fyne.CurrentApp(), test.NewTempWindow(t, nil), app.Config{DB: db, Clock: stillClock{}, Quit: func() {}}); err != nil {
 		t.Fatal(err)
 	}
-	p2 := newSurveysPanel(w, db)
-	p2.confirm = p.confirm
-	w.SetContent(p2.root)
+	p2 := openTestPanel(t, db)
 	p2.reload()
 	if _, about := p2.rows[0].describe(p2.kiosk); !strings.Contains(about, "Changes not published") {
 		t.Errorf("the list does not say there are changes: %q", about)
@@ -378,44 +421,43 @@ func TestEditor_Languages(t *testing.T) {
 	}
 }
 
-func TestEditor_PreviewShowsQuestionAndSavesNothing(t *testing.T) {
-	p, u, db := newTestPanel(t)
+// TestEditor_PreviewShowsTheDraftAndSavesNothing: the preview shows the
+// draft, not the published survey, and a walk through it leaves nothing in
+// the data. What the preview window shows and does is app's
+// TestPreview_ShowsTheSurveyAndKeepsAnswersApart.
+func TestEditor_PreviewShowsTheDraftAndSavesNothing(t *testing.T) {
+	p, _, db := newTestPanel(t)
 	before, _ := db.CountResponses("", time.Time{})
 	e := editSurvey(t, p, "ehc-plan")
 	i := questionIndex(t, e, "has_plan")
 	e.choose(i)
-	// The preview shows the draft, not the published survey.
 	input[*widget.Entry](t, e, lk(i, "text", "en")).SetText("Have you got a plan?")
 	test.Tap(editorButton(t, e.form, "Preview this question"))
 	pu := e.preview
-	if pu == nil || pu.win == u.win || pu.win == p.win {
+	if pu == nil {
 		t.Fatal("no preview window")
 	}
-	onQuestion(t, pu, "has_plan")
-	if !strings.Contains(screenText(pu), "Have you got a plan?") || !strings.Contains(screenText(pu), "Not sure") {
-		t.Errorf("the preview shows %s", screenText(pu))
+	if pu.Screen() != "question" || pu.Session().Current().ID != "has_plan" {
+		t.Fatalf("the preview shows the %s screen", pu.Screen())
 	}
-	test.Tap(tileNamed(t, pu, "Yes"))
-	test.Tap(tileNamed(t, pu, "Next"))
-	onQuestion(t, pu, "about_plan")
-	pu.win.Close()
+	if got := pu.Session().Current().Text["en"]; got != "Have you got a plan?" {
+		t.Errorf("the preview shows %q, not the draft's words", got)
+	}
+	pu.Close()
 
 	test.Tap(editorButton(t, e.p.root, "Try the whole survey"))
 	walk := e.preview
-	if walk.Screen() != "welcome" {
+	if walk == pu || walk.Screen() != "welcome" {
 		t.Fatalf("the walk starts on %s", walk.Screen())
 	}
-	scratch := filepath.Dir(walk.db.Path())
-	test.Tap(tileNamed(t, walk, "Start"))
-	onQuestion(t, walk, "who")
-	test.Tap(walk.keys.options()[0])
-	test.Tap(tileNamed(t, walk, "Next"))
-	onQuestion(t, walk, "age")
-	walk.win.Close()
+	scratch := e.previewDir
+	if _, err := os.Stat(filepath.Join(scratch, store.FileName)); err != nil {
+		t.Fatalf("the walk has no scratch data: %v", err)
+	}
+	walk.Close()
 	if _, err := os.Stat(scratch); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the preview's scratch folder is still there: %v", err)
 	}
-
 	after, _ := db.CountResponses("", time.Time{})
 	if after != before {
 		t.Errorf("responses before the previews %+v, after %+v", before, after)

@@ -1,4 +1,4 @@
-package app
+package editor
 
 import (
 	"encoding/json"
@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"speakeasy/app"
 	"speakeasy/survey"
 	"speakeasy/survey/store"
 )
@@ -39,7 +40,8 @@ type editor struct {
 
 	heading, status, count, message *widget.Label
 
-	preview *UI // the newest preview window's screens, for tests
+	preview    *app.UI // the newest preview window's screens, for tests
+	previewDir string  // and the scratch folder its answers go to
 }
 
 // openEditor reads survey id for editing: its draft if there is one,
@@ -80,10 +82,10 @@ func cloneSurvey(s *survey.Survey) *survey.Survey {
 
 // view builds the editor.
 func (e *editor) view() fyne.CanvasObject {
-	e.heading = words("", true)
-	e.status = words("", false)
-	e.count = words("", false)
-	e.message = words("", false)
+	e.heading = app.Words("", true)
+	e.status = app.Words("", false)
+	e.count = app.Words("", false)
+	e.message = app.Words("", false)
 	back := widget.NewButton(lang.L("Back to the list"), e.p.showList)
 	publish := widget.NewButton(lang.L("Publish"), e.publish)
 	publish.Importance = widget.HighImportance
@@ -230,7 +232,7 @@ func (e *editor) problems() int {
 func (e *editor) publish() {
 	e.recheck()
 	if n := e.problems(); n > 0 {
-		e.say(lang.L("Please fix the problems first. There are {{.N}}.", map[string]int{"N": n}))
+		e.say(lang.N("Please fix the problems first. There are {{.N}}.", n, map[string]int{"N": n}))
 		return
 	}
 	s := cloneSurvey(e.draft)

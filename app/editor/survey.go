@@ -1,8 +1,9 @@
-package app
+package editor
 
 import (
 	"regexp"
 	"slices"
+	"speakeasy/app"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,7 +17,7 @@ import (
 func (e *editor) surveyForm() fyne.CanvasObject {
 	s := e.draft
 	f := container.NewVBox(
-		words(lang.L("About the survey"), true),
+		app.Words(lang.L("About the survey"), true),
 		e.boxes.box(keyAt(-1, "")),
 		widget.NewLabel(lang.L("Short name: {{.Name}}", map[string]string{"Name": s.ID})),
 		e.field(lang.L("Title"), e.texts(&s.Title, keyAt(-1, "title"), false), keyAt(-1, "title")),

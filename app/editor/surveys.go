@@ -1,4 +1,14 @@
-package app
+// Package editor is the "Surveys" tab of the staff screen: the list of
+// surveys on this laptop with the ways to make, copy, archive, import and
+// export one, and the survey editor with its skip-rule builder, picture
+// picker, problems beside each field, drafts, preview and publishing.
+//
+// It is a staff tool at a desk, not a participant's screen: it draws in a
+// desk-size theme (desk.go), and it uses the participant's screens only
+// through the small surface app offers for it (app/surface.go). The
+// participant's screens never import it; cmd/speakeasy hands its Tab to
+// app.Config.
+package editor
 
 import (
 	"errors"
@@ -12,14 +22,20 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"speakeasy/app"
 	"speakeasy/survey"
 	"speakeasy/survey/store"
 )
 
-func init() {
-	staffPanels = append(staffPanels, StaffPanel{Title: "Surveys", Make: func(win fyne.Window, db *store.DB, _ string) fyne.CanvasObject {
-		return newSurveysPanel(win, db).root
-	}})
+// Tab is the "Surveys" tab of the staff screen: the list of surveys and
+// the editor.
+func Tab() app.StaffTab {
+	return app.StaffTab{
+		Title: func() string { return lang.L("Surveys") },
+		Make: func(win fyne.Window, db *store.DB, _ string) fyne.CanvasObject {
+			return newSurveysPanel(win, db).root
+		},
+	}
 }
 
 // surveysPanel is the "Surveys" staff tab: every survey with its versions
@@ -33,7 +49,7 @@ type surveysPanel struct {
 	// confirm asks staff before something that cannot be undone; tests
 	// replace it with a yes.
 	confirm func(question string, yes func())
-	clock   Clock // timers in preview windows; nil means real time
+	clock   app.Clock // timers in preview windows; nil means real time
 
 	rows     []surveyRow
 	kiosk    string // the survey this laptop runs
@@ -70,7 +86,7 @@ func newSurveysPanel(win fyne.Window, db *store.DB) *surveysPanel {
 // showList puts the list of surveys on the panel, read afresh.
 func (p *surveysPanel) showList() {
 	p.editor = nil
-	p.message = words("", false)
+	p.message = app.Words("", false)
 	p.reload()
 	p.list = widget.NewList(func() int { return len(p.rows) },
 		func() fyne.CanvasObject {
@@ -102,7 +118,7 @@ func (p *surveysPanel) showList() {
 	p.updateButtons()
 
 	top := container.NewVBox(
-		words(lang.L("Surveys"), true),
+		app.Words(lang.L("Surveys"), true),
 		widget.NewLabel(lang.L("Choose a survey, then what to do with it.")),
 		container.NewBorder(nil, nil, nil, container.NewHBox(newSurvey, importForm), p.newID),
 	)

@@ -1,4 +1,4 @@
-package app
+package editor
 
 import (
 	"image/color"
@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"speakeasy/app"
 	"speakeasy/assets"
 )
 
@@ -48,7 +49,7 @@ func newPicturePicker(current string, files filePicker, pick func(string)) *pict
 			c := o.(*fyne.Container)
 			c.Objects[0].(*widget.Label).SetText(pp.found[i])
 			img := c.Objects[1].(*canvas.Image)
-			img.Resource = pictureResource(pp.found[i])
+			img.Resource = app.PictureResource(pp.found[i])
 			img.Refresh()
 		})
 	pp.list.OnSelected = func(i widget.ListItemID) { pp.choose(pp.found[i]) }
@@ -110,7 +111,7 @@ func (pp *picturePicker) view() fyne.CanvasObject {
 // previewPicture is a built-in picture by name, or a picture file by its
 // path, or nil.
 func previewPicture(name string) fyne.Resource {
-	if r := pictureResource(name); r != nil || name == "" {
+	if r := app.PictureResource(name); r != nil || name == "" {
 		return r
 	}
 	r, err := fyne.LoadResourceFromPath(name)

@@ -1,4 +1,4 @@
-package app
+package editor
 
 import (
 	"strings"
@@ -95,5 +95,22 @@ func TestNoteBoxes_PlaceFallsBackToTheField(t *testing.T) {
 	}
 	if _, ok := b.place(keyAt(1, "text")); ok {
 		t.Error("a note about a question not on the form found a place")
+	}
+}
+
+func TestFindNotes_TwoQuestionsWithOneIDBothHearOfIt(t *testing.T) {
+	q := func(id string) survey.Question {
+		return survey.Question{ID: id, Kind: survey.KindYesNo, Picture: "person", Text: survey.Text{"en": "Is it OK?"}}
+	}
+	s := &survey.Survey{ID: "t", Languages: []string{"en"}, Title: survey.Text{"en": "A test"},
+		Questions: []survey.Question{q("a"), q("b"), q("a")}}
+	ns := findNotes(s)
+	for _, i := range []int{0, 2} {
+		if p, _ := countNotes(ns, i); p != 1 {
+			t.Errorf("question %d has %d problems, want the one about its ID", i, p)
+		}
+	}
+	if p, _ := countNotes(ns, 1); p != 0 {
+		t.Errorf("question b has %d problems", p)
 	}
 }

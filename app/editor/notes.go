@@ -1,8 +1,7 @@
-package app
+package editor
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -40,18 +39,12 @@ func findNotes(s *survey.Survey) []note {
 	for i, q := range s.Questions {
 		index[q.ID] = append(index[q.ID], i)
 	}
-	// Validate names a question by its ID, or "number N" when it has none.
-	// Two questions with one ID both get the note: it is about both.
-	questions := func(name string) []int {
-		if name == "" {
-			return []int{-1}
-		}
-		if is, ok := index[name]; ok {
+	// The easy-read check names a question by its ID. Two questions with
+	// one ID both get its notes, and both get the problem of the ID: it is
+	// about both.
+	questions := func(id string) []int {
+		if is, ok := index[id]; ok && id != "" {
 			return is
-		}
-		var n int
-		if _, err := fmt.Sscanf(name, "number %d", &n); err == nil && n >= 1 && n <= len(s.Questions) {
-			return []int{n - 1}
 		}
 		return []int{-1}
 	}
@@ -59,7 +52,11 @@ func findNotes(s *survey.Survey) []note {
 	var ps survey.Problems
 	if errors.As(s.Validate(), &ps) {
 		for _, p := range ps {
-			for _, q := range questions(p.Question) {
+			at := []int{p.Index}
+			if p.Field == "id" && p.Index >= 0 && len(index[s.Questions[p.Index].ID]) > 1 {
+				at = index[s.Questions[p.Index].ID]
+			}
+			for _, q := range at {
 				k := keyAt(q, p.Field)
 				if p.Field == "text" || p.Field == "title" {
 					k.lang = s.Lang() // these are checked in the main language only

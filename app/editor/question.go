@@ -1,4 +1,4 @@
-package app
+package editor
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"speakeasy/app"
 	"speakeasy/survey"
 )
 
@@ -42,7 +43,7 @@ func (e *editor) questionForm(i int) fyne.CanvasObject {
 	q := &e.draft.Questions[i]
 	// Built as a list, then put in a box once: adding to a box lays it out.
 	f := []fyne.CanvasObject{
-		words(lang.L("Question {{.N}}", map[string]int{"N": i + 1}), true),
+		app.Words(lang.L("Question {{.N}}", map[string]int{"N": i + 1}), true),
 		e.boxes.box(keyAt(i, "")),
 	}
 
@@ -199,7 +200,7 @@ func (e *editor) soundPart(path *string, k noteKey) fyne.CanvasObject {
 // fileNote notes a sound or picture file that is not there.
 func (e *editor) fileNote(path string, k noteKey) {
 	delete(e.local, k)
-	if path == "" || pictureResource(path) != nil {
+	if path == "" || app.PictureResource(path) != nil {
 		return
 	}
 	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {

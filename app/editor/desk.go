@@ -1,4 +1,4 @@
-package app
+package editor
 
 import (
 	"image/color"

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"speakeasy/app"
+	"speakeasy/app/speech"
+	"speakeasy/cmd/speakeasy/cli"
+	"speakeasy/survey/store"
+)
+
+// run opens the window on the data folder and keeps it until Speakeasy
+// closes. When the survey cannot start (the folder is in use, cannot be
+// written, or its results file is damaged) the window says so in plain
+// words, with what staff can do; run returns the error that stopped it.
+func run(a fyne.App, o options) error {
+	if !o.bare {
+		app.WarmUp() // fonts load while the window is made
+	}
+	w := a.NewWindow("Speakeasy")
+	if o.quitWhenShown {
+		quitWhenShown(a)
+	}
+	if o.bare {
+		w.SetContent(widget.NewLabel("Speakeasy"))
+		w.ShowAndRun()
+		return nil
+	}
+	if o.data == "" {
+		o.data = a.Storage().RootURI().Path()
+	}
+	// One Speakeasy per data folder; the OS lets go of the lock if we crash.
+	unlock, err := store.Lock(o.data)
+	if err != nil {
+		showCannotStart(a, w, o.data, err)
+		w.ShowAndRun()
+		return err
+	}
+	defer unlock()
+	k := &surveyWindow{a: a, w: w, data: o.data, cfg: app.Config{Kiosk: o.kiosk, Quit: a.Quit, StaffTabs: staffTabs()}}
+	err = k.open()
+	stopOnSignal(a)
+	w.ShowAndRun()
+	k.close()
+	return err
+}
+
+// surveyWindow is the survey window on its data: what run must close at the end.
+type surveyWindow struct {
+	a    fyne.App
+	w    fyne.Window
+	data string
+	cfg  app.Config
+
+	ui          *app.UI
+	db          *store.DB
+	dailyBackup *time.Timer
+}
+
+// open checks the results file and starts the survey. A damaged file has
+// been put aside, never deleted; staff choose what next. Other errors are
+// shown in the window too, and returned.
+func (k *surveyWindow) open() error {
+	var damaged *store.DamagedError
+	switch err := store.CheckHealth(k.data); {
+	case errors.As(err, &damaged):
+		k.askAboutDamage(damaged)
+	case err != nil:
+		showCannotStart(k.a, k.w, k.data, err)
+		return err
+	default:
+		k.start()
+	}
+	return nil
+}
+
+// askAboutDamage offers the newest backup, if there is one, or no results.
+func (k *surveyWindow) askAboutDamage(damaged *store.DamagedError) {
+	var actions []app.Action
+	if damaged.Backup != "" {
+		actions = append(actions, app.Action{Label: lang.L("Put back the newest copy"), Do: func() {
+			if err := store.RestoreBackup(k.data, damaged.Backup); err != nil {
+				app.ShowProblem(k.a, k.w, lang.L("Speakeasy could not put the copy back"), err.Error())
+				return
+			}
+			k.start()
+		}})
+	}
+	actions = append(actions, app.Action{Label: lang.L("Start with no results"), Do: k.start})
+	app.ShowProblem(k.a, k.w, lang.L("Speakeasy found a fault in the results file"), damaged.Error(), actions...)
+}
+
+// start opens the results and puts the survey's first screen up.
+func (k *surveyWindow) start() {
+	db, err := cli.OpenData(k.data)
+	if err != nil {
+		app.ShowProblem(k.a, k.w, lang.L("Speakeasy cannot open its results"), err.Error())
+		return
+	}
+	k.db = db
+	// The day's first backup waits until the first screen is up.
+	k.dailyBackup = time.AfterFunc(5*time.Second, func() {
+		if _, err := db.DailyBackup(); err != nil {
+			fyne.LogError("daily backup", err)
+		}
+	})
+	cfg := k.cfg
+	cfg.DB = db
+	if cfg.Speech, err = speech.Find(); err != nil {
+		cfg.NoSpeech = err.Error()
+	}
+	if k.ui, err = app.New(k.a, k.w, cfg); err != nil {
+		app.ShowProblem(k.a, k.w, lang.L("Speakeasy cannot start the survey"), err.Error())
+		return
+	}
+	k.ui.Start()
+}
+
+// close saves what the participant on screen has answered and closes the
+// results. Call it once the window has closed.
+func (k *surveyWindow) close() {
+	if k.dailyBackup != nil {
+		k.dailyBackup.Stop()
+	}
+	if k.ui != nil {
+		k.ui.Shutdown()
+	}
+	if k.db != nil {
+		k.db.Close()
+	}
+}
+
+// showCannotStart says why Speakeasy cannot use the data folder at all.
+func showCannotStart(a fyne.App, w fyne.Window, data string, err error) {
+	if errors.Is(err, store.ErrInUse) {
+		app.ShowProblem(a, w, lang.L("Speakeasy is already open"), err.Error()+". "+lang.L("Please use the Speakeasy window that is open."))
+		return
+	}
+	app.ShowProblem(a, w, lang.L("Speakeasy cannot use its data folder"),
+		lang.L("Speakeasy keeps the answers in {{.Folder}}, and it cannot use that folder.", map[string]string{"Folder": data})+"\n\n"+
+			err.Error()+"\n\n"+
+			lang.L("Speakeasy has lost nothing. Please ask the person who looks after this laptop for help. They can start Speakeasy with another folder, like this: speakeasy --data another-folder"))
+}
+
+// quitWhenShown prints how long the first screen took, then quits.
+func quitWhenShown(a fyne.App) {
+	a.Lifecycle().SetOnStarted(func() {
+		fyne.Do(func() {
+			fmt.Printf("shown after %.1f ms\n", float64(time.Since(started).Microseconds())/1000)
+			a.Quit()
+		})
+	})
+}
+
+// stopOnSignal closes the app cleanly on a shutdown or Ctrl+C, keeping the
+// answers on screen.
+func stopOnSignal(a fyne.App) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
+	go func() {
+		<-sig
+		fyne.Do(a.Quit)
+	}()
+}

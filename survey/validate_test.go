@@ -1,0 +1,71 @@
+package survey
+
+import (
+	"errors"
+	"testing"
+)
+
+// TestValidate_ProblemsSayWhere: each problem carries the question's index
+// and the field, so programs place it without reading its words.
+func TestValidate_ProblemsSayWhere(t *testing.T) {
+	s := &Survey{ID: "s", Languages: []string{"en"}, Title: Text{"en": "T"}, AnsweredBy: "nobody",
+		Questions: []Question{
+			{ID: "a", Kind: KindText, Text: Text{"en": "A?"}},
+			{ID: "", Kind: KindText, Text: Text{"en": "No ID?"}},
+			{ID: "c", Kind: KindFaces, Faces: 4, Text: Text{"en": "C?"}, Relevant: "${zz} = 'x'"},
+			{ID: "a", Kind: KindText, Text: Text{"en": "A again?"}},
+		}}
+	var ps Problems
+	if !errors.As(s.Validate(), &ps) {
+		t.Fatal("Validate found no problems")
+	}
+	type where struct {
+		index    int
+		question string
+		field    string
+	}
+	want := []where{{1, "number 2", "id"}, {2, "c", "faces"}, {2, "c", "relevant"}, {3, "a", "id"}, {-1, "", "answered_by"}}
+	var got []where
+	for _, p := range ps {
+		got = append(got, where{p.Index, p.Question, p.Field})
+		if p.Message == "" || p.Error() == "" {
+			t.Errorf("%+v has no words", p)
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("problems %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("problem %d is at %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+// TestNew_CompilesTheRules: a survey made in code follows its skip rules
+// once it has gone through New, and New refuses one with problems.
+func TestNew_CompilesTheRules(t *testing.T) {
+	s, err := New(&Survey{ID: "s", Languages: []string{"en"}, Title: Text{"en": "T"},
+		Questions: []Question{
+			{ID: "go", Kind: KindYesNo, Text: Text{"en": "Go on?"}},
+			{ID: "why", Kind: KindText, Text: Text{"en": "Why?"}, Relevant: "${go} = 'yes'"},
+			{ID: "end", Kind: KindNote, Text: Text{"en": "Thanks."}},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss := NewSession(s, SessionOptions{})
+	ss.Tap("no")
+	if err := ss.Next(); err != nil {
+		t.Fatal(err)
+	}
+	if got := ss.Current().ID; got != "end" {
+		t.Errorf("after No the survey shows %q; the skip rule was not followed", got)
+	}
+
+	bad, err := New(&Survey{ID: "s", Languages: []string{"en"}, Title: Text{"en": "T"}})
+	var ps Problems
+	if bad != nil || !errors.As(err, &ps) || ps[0].Field != "questions" {
+		t.Errorf("New of a survey with no questions: %v, %v", bad, err)
+	}
+}
