@@ -83,6 +83,13 @@ func CheckHealth(dir string) error {
 	return &DamagedError{MovedTo: moved, Backup: newest, Problem: problem}
 }
 
+// QuickCheck runs CheckHealth's check on an open database without
+// changing anything, for a folder that cannot be written to. problem is ""
+// when the file is whole.
+func (db *DB) QuickCheck(ctx context.Context) (problem string, err error) {
+	return quickCheck(ctx, db.sql)
+}
+
 // quickCheckFile opens a database read-only, so that not even a checkpoint
 // writes to it, and runs quick_check. problem is "" when the file is whole;
 // err is for failures that say nothing about the file (such as permissions).

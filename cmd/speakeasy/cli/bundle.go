@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,28 +12,30 @@ import (
 )
 
 func runBundle(env *Env, args []string) error {
-	flags := newFlags(env, "bundle", "[--data DIR] --out FILE [--replace]",
+	r := newSub(env, "bundle", "[--data DIR] --out FILE [--replace]",
 		"Saves all of this laptop's surveys and answers in one file, to take to another laptop\n"+
 			"on a USB stick. Add it there with: speakeasy merge FILE")
-	data := dataFlag(flags)
-	out := flags.String("out", "", "the file to write, for example laptop-1.db")
-	replace := flags.Bool("replace", false, "write over the file if it is already there")
-	if err := parse(flags, args); err != nil {
+	out := r.flags.String("out", "", "the file to write, for example laptop-1.db")
+	replace := r.flags.Bool("replace", false, "write over the file if it is already there")
+	if err := r.parse(args, 0, 0, ""); err != nil {
 		return err
 	}
-	if *out == "" || flags.NArg() != 0 {
-		fmt.Fprintln(env.Stderr, "speakeasy bundle: say where to save the file with --out FILE")
-		flags.Usage()
-		return errUsage
+	if *out == "" {
+		return r.usage("say where to save the file with --out FILE")
 	}
-	db, err := OpenData(*data)
+	if err := checkOut(*out, *replace); err != nil {
+		return err
+	}
+	db, err := r.open(readResults)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	if err := db.BundleTo(context.Background(), *out, *replace); err != nil {
+	defer r.close()
+	ctx, stop := interruptible()
+	defer stop()
+	if err := db.BundleTo(ctx, *out, *replace); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s is already there; choose another name, or add --replace to write over it", *out)
+			return checkOut(*out, false)
 		}
 		return err
 	}
@@ -47,31 +48,30 @@ func runBundle(env *Env, args []string) error {
 }
 
 func runMerge(env *Env, args []string) error {
-	flags := newFlags(env, "merge", "[--data DIR] FILE...",
+	r := newSub(env, "merge", "[--data DIR] FILE...",
 		"Adds the results in other laptops' files (made with speakeasy bundle, or their speakeasy.db)\n"+
 			"to this laptop. Answers already here are not added twice. A backup is made first.")
-	data := dataFlag(flags)
-	if err := parse(flags, args); err != nil {
+	if err := r.parse(args, 1, -1, "name at least one file to add"); err != nil {
 		return err
 	}
-	if flags.NArg() == 0 {
-		fmt.Fprintln(env.Stderr, "speakeasy merge: name at least one file to add")
-		flags.Usage()
-		return errUsage
-	}
-	db, err := OpenData(*data)
+	db, err := r.open(mayStart)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer r.close()
 	backup, err := db.Backup("")
 	if err != nil {
 		return fmt.Errorf("nothing was added, because a backup could not be made first: %w", err)
 	}
 	fmt.Fprintf(env.Stdout, "Kept a copy of the results before adding, in %s.\n", backup)
+	ctx, stop := interruptible()
+	defer stop()
 	failed := 0
-	for _, path := range flags.Args() {
-		sum, err := db.Merge(context.Background(), path, nil)
+	for i, path := range r.files {
+		sum, err := db.Merge(ctx, path, nil)
+		if ctx.Err() != nil {
+			return &stopped{fmt.Sprintf("Stopped. Nothing was added from %s; %s before it were added.", path, plural(i, "file"))}
+		}
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "speakeasy merge: %v\n", err)
 			failed++
@@ -80,7 +80,7 @@ func runMerge(env *Env, args []string) error {
 		printSummary(env.Stdout, path, sum)
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files could not be added", failed, flags.NArg())
+		return fmt.Errorf("%d of %d files could not be added", failed, len(r.files))
 	}
 	return nil
 }
@@ -113,22 +113,17 @@ func plural(n int, word string) string {
 }
 
 func runBackup(env *Env, args []string) error {
-	flags := newFlags(env, "backup", "[--data DIR]",
+	r := newSub(env, "backup", "[--data DIR]",
 		"Keeps a copy of all the results in the backups folder inside the data folder.\n"+
-			fmt.Sprintf("The newest %d copies are kept.", store.KeepBackups))
-	data := dataFlag(flags)
-	if err := parse(flags, args); err != nil {
+			fmt.Sprintf("The newest %d copies are kept, and the last one of each of the last %d days.", store.KeepBackups, store.KeepDays))
+	if err := r.parse(args, 0, 0, ""); err != nil {
 		return err
 	}
-	if flags.NArg() != 0 {
-		flags.Usage()
-		return errUsage
-	}
-	db, err := OpenData(*data)
+	db, err := r.open(changeResults)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer r.close()
 	path, err := db.Backup("")
 	if err != nil {
 		return err
@@ -138,49 +133,66 @@ func runBackup(env *Env, args []string) error {
 }
 
 func runRestore(env *Env, args []string) error {
-	flags := newFlags(env, "restore", "[--data DIR] [BACKUP]",
-		"Puts a backup back in place of the results. With no BACKUP, lists the backups.\n"+
-			"The results it replaces are kept beside it, never deleted. Close Speakeasy first.")
-	data := dataFlag(flags)
-	if err := parse(flags, args); err != nil {
+	r := newSub(env, "restore", "[--data DIR] [--bundle] [BACKUP]",
+		"Puts a backup of this laptop back in place of the results. With no BACKUP, lists the backups.\n"+
+			"The results it replaces are kept beside them, never deleted. Close Speakeasy first.")
+	bundle := r.flags.Bool("bundle", false, "put back a bundle of this laptop (its results, without the staff PIN or settings)")
+	if err := r.parse(args, 0, 1, ""); err != nil {
 		return err
 	}
-	if flags.NArg() > 1 {
-		flags.Usage()
-		return errUsage
-	}
-	dir := *data
-	if dir == "" {
-		dir = DefaultDataDir()
-	}
-	if flags.NArg() == 0 {
-		backups, err := store.Backups(dir)
-		if err != nil {
-			return err
-		}
-		if len(backups) == 0 {
-			fmt.Fprintf(env.Stdout, "There are no backups in %s yet.\n", filepath.Join(dir, store.BackupFolder))
-			return nil
-		}
-		fmt.Fprintln(env.Stdout, "The backups, newest last:")
-		for _, b := range backups {
-			fmt.Fprintf(env.Stdout, "  %s  %s\n", b.Made.Format("Mon 2 Jan 2006 15:04:05"), b.Path)
-		}
-		fmt.Fprintln(env.Stdout, "To put one back: speakeasy restore FILE")
-		return nil
-	}
-	unlock, err := store.Lock(dir)
-	if errors.Is(err, store.ErrInUse) {
-		return fmt.Errorf("%w; close it first", err)
-	}
+	dir := r.dir()
+	backups, err := store.Backups(dir)
 	if err != nil {
 		return err
 	}
-	defer unlock()
-	if err := store.RestoreBackup(dir, flags.Arg(0)); err != nil {
+	if !store.HasResults(dir) && len(backups) == 0 {
+		return &store.NoResultsError{Dir: dir}
+	}
+	if len(r.files) == 0 {
+		return listBackups(env.Stdout, dir, backups)
+	}
+	if err := r.lock(); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Put back the backup %s. The results it replaced are kept in %s, named %s.replaced-...\n",
-		flags.Arg(0), dir, store.FileName)
+	defer r.close()
+	// A damaged file is put aside like at any start; putting a backup
+	// back is the cure, so the restore goes on.
+	var damaged *store.DamagedError
+	if err := store.CheckHealth(dir); errors.As(err, &damaged) {
+		fmt.Fprintln(env.Stdout, damaged.Error())
+	} else if err != nil {
+		return err
+	}
+	from := r.files[0]
+	done, err := store.Restore(dir, from, store.RestoreOptions{AllowBundle: *bundle})
+	switch {
+	case errors.Is(err, store.ErrIsBundle):
+		return fmt.Errorf("%s is a bundle made for another laptop, not a backup: it has no staff PIN or settings. To put its results back anyway, add --bundle", from)
+	case err != nil:
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Put back %s.\n", from)
+	if done.Replaced == "" {
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "The results it replaced are kept in %s.\n", done.Replaced)
+	if done.Lacking > 0 {
+		fmt.Fprintf(env.Stdout, "They hold %s that the backup does not have, or has an older copy of.\n"+
+			"To add them back: speakeasy merge --data %q %q\n", plural(done.Lacking, "response"), dir, done.Replaced)
+	}
+	return nil
+}
+
+// listBackups says which backups there are, for restore with no file.
+func listBackups(w io.Writer, dir string, backups []store.BackupFile) error {
+	if len(backups) == 0 {
+		fmt.Fprintf(w, "There are no backups in %s yet.\n", filepath.Join(dir, store.BackupFolder))
+		return nil
+	}
+	fmt.Fprintln(w, "The backups, newest last:")
+	for _, b := range backups {
+		fmt.Fprintf(w, "  %s  %s\n", b.Made.Format("Mon 2 Jan 2006 15:04:05"), b.Path)
+	}
+	fmt.Fprintln(w, "To put one back: speakeasy restore FILE")
 	return nil
 }

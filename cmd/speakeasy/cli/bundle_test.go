@@ -131,14 +131,15 @@ func TestBackupRestore_Commands(t *testing.T) {
 	}
 	code, _, stderr = run(t, "restore", "--data", dir, path)
 	unlock()
-	if code != 1 || !strings.Contains(stderr, "Speakeasy is already open with this data folder; close it first") {
+	if code != 1 || !strings.Contains(stderr, "The Speakeasy window is using this data folder (process") ||
+		!strings.Contains(stderr, "Close it first, then try again") {
 		t.Fatalf("restore while open: exit %d, %q", code, stderr)
 	}
 	code, stdout, stderr = run(t, "restore", "--data", dir, path)
-	if code != 0 || !strings.HasPrefix(stdout, "Put back the backup "+path) {
+	if code != 0 || !strings.HasPrefix(stdout, "Put back "+path) {
 		t.Fatalf("restore: exit %d, %q %q", code, stdout, stderr)
 	}
-	if kept, _ := filepath.Glob(filepath.Join(dir, store.FileName+".replaced-*")); len(kept) != 1 {
+	if kept, _ := filepath.Glob(filepath.Join(dir, store.FileName+".replaced-*[0-9]")); len(kept) != 1 {
 		t.Fatalf("the replaced results were not kept: %v", kept)
 	}
 }

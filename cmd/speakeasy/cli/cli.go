@@ -4,11 +4,14 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -82,6 +85,7 @@ func Run(name string, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	err := c.run(&Env{Stdout: stdout, Stderr: stderr}, args)
+	var stop *stopped
 	switch {
 	case err == nil:
 		return 0
@@ -89,10 +93,24 @@ func Run(name string, args []string, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, errUsage):
 		return 2
+	case errors.As(err, &stop):
+		fmt.Fprintf(stderr, "speakeasy %s: %s\n", name, stop.words)
+		return 1
+	case errors.Is(err, context.Canceled):
+		// Ctrl-C in a command that writes a file: the file is written under
+		// another name and renamed only when whole, so there is none.
+		fmt.Fprintf(stderr, "speakeasy %s: Stopped. No file was saved.\n", name)
+		return 1
 	}
 	fmt.Fprintf(stderr, "speakeasy %s: %v\n", name, err)
 	return 1
 }
+
+// stopped is Ctrl-C in a command for which "no file was saved" is not the
+// right thing to say ("Stopped. Nothing was added.").
+type stopped struct{ words string }
+
+func (s *stopped) Error() string { return s.words }
 
 // errUsage marks a mistake in the command line; the flag package has said what.
 var errUsage = errors.New("usage")
@@ -108,14 +126,33 @@ func newFlags(env *Env, name, args, about string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags, turning a flag mistake into errUsage.
+// parse parses flags wherever they are among the file names ("merge
+// FILE --data X" is "merge --data X FILE"), turning a flag mistake into
+// errUsage. Afterwards fs.Args() is the file names alone, in order; after
+// "--" every word is a file name, even one that starts with "-".
 func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return errUsage
 		}
-		return errUsage
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			files = append(files, rest...)
+			break
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
 	}
+	// Parsing "--" and the files alone leaves the flags as they are and
+	// makes fs.Args() the files.
+	fs.Parse(append([]string{"--"}, files...))
 	return nil
 }
 
@@ -124,18 +161,38 @@ func dataFlag(fs *flag.FlagSet) *string {
 	return fs.String("data", "", "the data folder (default: "+DefaultDataDir()+")")
 }
 
-// DefaultDataDir is where Fyne keeps this app's files:
-// <user config folder>/fyne/<app ID>, the same folder the window uses.
+// DefaultDataDir is the data folder of the window and of every command
+// when no --data is given: the folder Fyne gives the app as its storage
+// root (Storage().RootURI()), worked out the way Fyne 2.7 does it, so that
+// a command finds it without starting Fyne:
+//
+//	Linux, BSD  $XDG_CONFIG_HOME/fyne/<app ID>, else ~/.config/fyne/<app ID>
+//	macOS       ~/Library/Preferences/fyne/<app ID>
+//	Windows     %USERPROFILE%\AppData\Roaming\fyne\<app ID>
 func DefaultDataDir() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		dir = os.TempDir()
-	}
-	return dir + string(os.PathSeparator) + "fyne" + string(os.PathSeparator) + AppID
+	home, _ := os.UserHomeDir()
+	config, _ := os.UserConfigDir()
+	return dataDirFor(runtime.GOOS, home, config)
 }
 
-// OpenData opens the database in dir (the default folder if empty) and
-// makes sure the built-in surveys are in it.
+// dataDirFor is DefaultDataDir on goos, given the user's home and config
+// folders as Go finds them there.
+func dataDirFor(goos, home, config string) string {
+	var root string
+	switch goos {
+	case "darwin":
+		root = filepath.Join(home, "Library", "Preferences", "fyne")
+	case "windows":
+		root = filepath.Join(home, "AppData", "Roaming", "fyne")
+	default:
+		root = filepath.Join(config, "fyne")
+	}
+	return filepath.Join(root, AppID)
+}
+
+// OpenData opens the database in dir (the default folder if empty),
+// making it if needed, and makes sure the built-in surveys are in it. It
+// is the window's way in; the window has the folder locked and checked.
 func OpenData(dir string) (*store.DB, error) {
 	if dir == "" {
 		dir = DefaultDataDir()
@@ -190,21 +247,19 @@ func loadSurvey(db *store.DB, arg string) (*survey.Survey, error) {
 }
 
 func runSetPIN(env *Env, args []string) error {
-	fs := newFlags(env, "set-pin", "[--data DIR] PIN", "Sets the staff PIN (4 to 8 numbers) that lets staff leave the kiosk.")
-	data := dataFlag(fs)
-	if err := parse(fs, args); err != nil {
+	r := newSub(env, "set-pin", "[--data DIR] PIN", "Sets the staff PIN (4 to 8 numbers) that lets staff leave the kiosk.")
+	if err := r.parse(args, 1, 1, "give the PIN: 4 to 8 numbers"); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
+	if !store.ValidPIN(r.files[0]) {
+		return errors.New("the PIN must be 4 to 8 numbers")
 	}
-	db, err := OpenData(*data)
+	db, err := r.open(mayStart)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	if err := db.SetPIN(fs.Arg(0)); err != nil {
+	defer r.close()
+	if err := db.SetPIN(r.files[0]); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, "The staff PIN is set.")

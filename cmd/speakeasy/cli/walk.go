@@ -14,18 +14,17 @@ import (
 // in the real binary and kills it at random moments. It is not listed in
 // --help: it is a test entry point, not a tool for staff.
 func runWalk(env *Env, args []string) error {
-	fs := newFlags(env, "walk", "[--data DIR] [--seed N] [--count N]", "Answers the survey with random answers, for tests.")
-	data := dataFlag(fs)
-	seed := fs.Uint64("seed", 1, "random seed")
-	count := fs.Int("count", 0, "stop after this many responses (0: never)")
-	if err := parse(fs, args); err != nil {
+	r := newSub(env, "walk", "[--data DIR] [--seed N] [--count N]", "Answers the survey with random answers, for tests.")
+	seed := r.flags.Uint64("seed", 1, "random seed")
+	count := r.flags.Int("count", 0, "stop after this many responses (0: never)")
+	if err := r.parse(args, 0, 0, ""); err != nil {
 		return err
 	}
-	db, err := OpenData(*data)
+	db, err := r.open(mayStart)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer r.close()
 	s, err := loadSurvey(db, "")
 	if err != nil {
 		return err
