@@ -87,14 +87,14 @@ func planCompare(then, now *Results, sides [2]Side, o Options) (*document, error
 	var onlyOne section
 	for _, qt := range then.Questions {
 		qn := now.Question(qt.Question.ID)
-		if qt.Answered == 0 || qn == nil || qn.Answered == 0 {
+		if !then.Asked(qt.Question.ID) || !now.Asked(qt.Question.ID) || qn == nil {
 			continue
 		}
 		d.sections = append(d.sections, compareQuestion([2]*QuestionResult{qt, qn}, names, s.Lang(), w))
 	}
 	for _, pair := range [][2]*Results{{then, now}, {now, then}} {
 		for _, q := range pair[0].Questions {
-			if other := pair[1].Question(q.Question.ID); q.Answered > 0 && (other == nil || other.Answered == 0) {
+			if id := q.Question.ID; pair[0].Asked(id) && !pair[1].Asked(id) {
 				onlyOne = append(onlyOne, line{text: q.Question.Text.In(o.Lang, s.Lang()), picture: q.Question.Picture})
 			}
 		}
@@ -105,9 +105,9 @@ func planCompare(then, now *Results, sides [2]Side, o Options) (*document, error
 	return d, nil
 }
 
-// compareQuestion is one question's page: for each answer both sides show
-// on its own (so at least k people said it on each side), a sentence for
-// then and for now, with their pictures, and up, down or the same.
+// compareQuestion is one question's page: for each row of answers both
+// sides show the same (so at least k people said it on each side), a
+// sentence for then and for now, with their pictures, and up, down or the same.
 func compareQuestion(qr [2]*QuestionResult, names [2]string, fallback string, w words) section {
 	q := qr[1].Question
 	sec := section{{style: styleHeading, text: q.Text.In(w.lang, fallback), picture: q.Picture}}
@@ -132,8 +132,8 @@ func compareQuestion(qr [2]*QuestionResult, names [2]string, fallback string, w 
 	unit := pictureUnit(append(slices.Clone(rows[0]), rows[1]...))
 	for _, r0 := range rows[0] {
 		i := slices.IndexFunc(rows[1], func(r row) bool { return slices.Equal(r.labels, r0.labels) })
-		if len(r0.labels) != 1 || i < 0 {
-			continue
+		if i < 0 {
+			continue // not shown on its own on both sides
 		}
 		pair := [2]row{r0, rows[1][i]}
 		var share [2]float64

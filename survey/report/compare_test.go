@@ -71,7 +71,11 @@ func TestCompare_ThenAndNow(t *testing.T) {
 		// travel: Bus 12 of 29 then, 6 of 32 now; Car 9 of 29, 20 of 32.
 		"At Spring family day, 12 of 29 people said “Bus”. At Autumn family day, 6 of 32 people said “Bus”. Fewer people now.",
 		"At Spring family day, 9 of 29 people said “Car”. At Autumn family day, 20 of 32 people said “Car”. More people now.",
-		"Only one of the events asked these questions.", "How old are you?", "Did you like the food?",
+		// Answers put together to keep small numbers private are compared when they match.
+		"At Spring family day, 10 of 30 people said “Not good” or “OK”. At Autumn family day, 12 of 32 people said “Not good” or “OK”. About the same.",
+		// Both asked it; nobody in autumn answered.
+		"Who helps you? At Autumn family day, not enough people answered this question.",
+		"Only one of the events asked these questions. How old are you? Did you like the food?",
 	)
 	// Walk was 6 in both, but in spring it stood with Taxi's 2: never
 	// shown alone there, so it is not compared. Not good (3, then 4) never shows.

@@ -46,7 +46,14 @@ type Results struct {
 	First     time.Time      // when the first of them started
 	Last      time.Time      // when the last of them started
 	Questions []*QuestionResult
+	// asked holds the IDs of the questions in the survey versions these
+	// people answered, so "then and now" can tell a question an event
+	// never asked from one nobody answered.
+	asked map[string]bool
 }
+
+// Asked reports whether the question was in the survey these people answered.
+func (r *Results) Asked(id string) bool { return r.asked[id] }
 
 // QuestionResult is what people said to one question, across every
 // version of the survey that asked it (matched by the question's ID).
@@ -75,7 +82,7 @@ func Tally(ctx context.Context, db *store.DB, f Filter) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Results{Survey: versions[len(versions)-1]}
+	res := &Results{Survey: versions[len(versions)-1], asked: map[string]bool{}}
 	// Each version's kinds, to decode its answers; the newest wording of
 	// each question, in the newest order, then questions only older
 	// versions asked, oldest first.
@@ -108,6 +115,7 @@ func Tally(ctx context.Context, db *store.DB, f Filter) (*Results, error) {
 	}
 
 	events := map[string]bool{}
+	seenVersion := map[int]bool{}
 	err = db.EachResponse(ctx, f.SurveyID, func(r survey.Response, answers []store.StoredAnswer) error {
 		if !f.matches(r) {
 			return nil
@@ -135,6 +143,12 @@ func Tally(ctx context.Context, db *store.DB, f Filter) (*Results, error) {
 		}
 		res.People++
 		events[r.Event] = true
+		if !seenVersion[r.Version] {
+			seenVersion[r.Version] = true
+			for id := range kind {
+				res.asked[id] = true
+			}
+		}
 		if res.First.IsZero() || r.Started.Before(res.First) {
 			res.First = r.Started
 		}
