@@ -36,7 +36,7 @@ func run(a fyne.App, o options) error {
 		return nil
 	}
 	if o.data == "" {
-		o.data = a.Storage().RootURI().Path()
+		o.data = cli.DefaultDataDir() // the commands' folder too; Fyne's storage root on every OS
 	}
 	// One Speakeasy per data folder; the OS lets go of the lock if we crash.
 	unlock, err := store.Lock(o.data)
