@@ -130,6 +130,9 @@ func compareQuestion(qr [2]*QuestionResult, names [2]string, fallback string, w 
 		verb = "in chose"
 	}
 	unit := pictureUnit(append(slices.Clone(rows[0]), rows[1]...))
+	if len(rows[0]) > 0 && len(rows[1]) > 0 {
+		sec = append(sec, scaleLine(unit, w))
+	}
 	for _, r0 := range rows[0] {
 		i := slices.IndexFunc(rows[1], func(r row) bool { return slices.Equal(r.labels, r0.labels) })
 		if i < 0 {

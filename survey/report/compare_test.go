@@ -67,7 +67,7 @@ func TestCompare_ThenAndNow(t *testing.T) {
 	assertContains(t, text,
 		"Then and now", "At Spring family day, 30 people answered.", "At Autumn family day, 32 people answered.",
 		// fun: Good 20 of 30 then, 20 of 32 now: 67% and 63%, about the same.
-		"Was the day fun? At Spring family day, 20 of 30 people said “Good”. At Autumn family day, 20 of 32 people said “Good”. About the same.",
+		"Was the day fun? One picture stands for 2 people. At Spring family day, 20 of 30 people said “Good”. At Autumn family day, 20 of 32 people said “Good”. About the same.",
 		// travel: Bus 12 of 29 then, 6 of 32 now; Car 9 of 29, 20 of 32.
 		"At Spring family day, 12 of 29 people said “Bus”. At Autumn family day, 6 of 32 people said “Bus”. Fewer people now.",
 		"At Spring family day, 9 of 29 people said “Car”. At Autumn family day, 20 of 32 people said “Car”. More people now.",

@@ -169,11 +169,7 @@ func questionSection(qr *QuestionResult, fallback string, w words, o Options) se
 		sec = append(sec, line{style: styleStrong, text: sum})
 	}
 	unit := pictureUnit(rows)
-	if unit == 1 {
-		sec = append(sec, line{style: styleSmall, text: w.say("scale 1", nil)})
-	} else {
-		sec = append(sec, line{style: styleSmall, text: w.say("scale", map[string]any{"n": unit})})
-	}
+	sec = append(sec, scaleLine(unit, w))
 	for _, r := range rows {
 		l := line{text: w.say(verb, map[string]any{"n": r.people, "a": w.label(r)}), picture: r.picture,
 			icons: max(1, int(math.Round(float64(r.people)/float64(unit))))}
@@ -186,6 +182,14 @@ func questionSection(qr *QuestionResult, fallback string, w words, o Options) se
 		sec = append(sec, line{text: w.say("few chose", map[string]any{"a": w.label(r)}), picture: r.picture})
 	}
 	return sec
+}
+
+// scaleLine says how many people one small picture stands for.
+func scaleLine(unit int, w words) line {
+	if unit == 1 {
+		return line{style: styleSmall, text: w.say("scale 1", nil)}
+	}
+	return line{style: styleSmall, text: w.say("scale", map[string]any{"n": unit})}
 }
 
 // label writes a row's answer: quoted words, or a range.
