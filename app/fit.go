@@ -1,6 +1,8 @@
 package app
 
 import (
+	"math"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
@@ -27,13 +29,15 @@ type screen struct {
 	top     fyne.CanvasObject
 	picture *canvas.Image
 	texts   []*textBlock
-	input   fyne.CanvasObject // a box to type in, above the tiles
-	groups  []*tileGroup
-	message *textBlock // shown above the buttons when it has words
-	buttons []*tile
+	input   fyne.CanvasObject // a box to type in, above the tiles or beside them
+	// inputBeside puts the box to the left of the tiles (a number pad).
+	inputBeside bool
+	groups      []*tileGroup
+	message     *textBlock // shown above the buttons when it has words
+	buttons     []*tile
 	// filler keeps the buttons at the bottom with room between.
-	more   *tile      // "More answers", when the last group has pages
-	pages  *textBlock // "Answers 1 to 6 of 12"
+	more   *tile        // "More answers", when the last group has pages
+	pages  *canvas.Text // "Answers 1 to 6 of 12", on the progress line
 	obj    *fyne.Container
 	page   int
 	last   fyne.Size
@@ -59,8 +63,9 @@ type plan struct {
 	tilePic bool  // whether answer tiles keep their pictures
 }
 
-// gapSize is the room between parts of a screen.
-func gapSize() float32 { return fyne.CurrentApp().Settings().Theme().Size(theme.SizeNamePadding) * 2 }
+// gapSize is the room between parts of a screen. It does not grow with
+// bigger words: the room is better spent on the words.
+func gapSize() float32 { return 12 }
 
 func newScreen(picture string) *screen {
 	s := &screen{}
@@ -115,7 +120,9 @@ func (s *screen) build() fyne.CanvasObject {
 	s.message = newTextBlock("", false)
 	s.message.Importance = widget.WarningImportance
 	s.message.Hidden = true
-	s.pages = newTextBlock("", false)
+	s.pages = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	s.pages.TextSize = sizes[theme.SizeNameText]
+	s.pages.TextStyle.Bold = true
 	s.pages.Hidden = true
 	s.more = newTile(lang.L("More answers"), "right-arrow", stylePlain, s.nextPage)
 	s.more.Hide()
@@ -133,7 +140,7 @@ func (s *screen) build() fyne.CanvasObject {
 		add(b.Label)
 	}
 	add(s.input)
-	add(s.pages.Label)
+	add(s.pages)
 	for _, g := range s.groups {
 		for _, t := range g.tiles {
 			add(t)
@@ -211,9 +218,7 @@ func (s *screen) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 }
 
 // framePadding is the margin round every screen.
-func framePadding() float32 {
-	return fyne.CurrentApp().Settings().Theme().Size(theme.SizeNamePadding) * 3
-}
+func framePadding() float32 { return 20 }
 
 // pictureSizes are the sizes the screen's picture may take, biggest first.
 var pictureSizes = []float32{pictureSize, pictureSize * 3 / 4, pictureSize / 2, 0}
@@ -221,7 +226,7 @@ var pictureSizes = []float32{pictureSize, pictureSize * 3 / 4, pictureSize / 2, 
 // choose finds the biggest picture and the fewest pages that fit.
 func (s *screen) choose(width, height float32) plan {
 	var best plan
-	bestScore := -1
+	bestScore := math.MinInt
 	for _, tilePic := range []bool{true, false} {
 		for _, pic := range pictureSizes {
 			if s.picture == nil && pic > 0 {
@@ -243,11 +248,14 @@ func (s *screen) choose(width, height float32) plan {
 }
 
 // Scores for a try: everything on one page beats pages, and more answers
-// on a page beats fewer.
-const fitsWhole = 1 << 20
+// on a page beats fewer. A try that does not fit scores below zero: less
+// so the less it spills over, and least when a word does not fit.
+const (
+	fitsWhole  = 1 << 20
+	wordsSplit = -(1 << 20)
+)
 
-// try plans the screen with a picture pic wide and says how good it is:
-// fitsWhole, the number of answers on a page, or -1 when words do not fit.
+// try plans the screen with a picture pic wide and says how good it is.
 func (s *screen) try(width, height, pic float32, tilePic bool) (plan, int) {
 	p := plan{picture: pic, tilePic: tilePic}
 	gap := gapSize()
@@ -255,16 +263,20 @@ func (s *screen) try(width, height, pic float32, tilePic bool) (plan, int) {
 	if pic > 0 {
 		right -= pic + gap
 	}
+	wordsOK := true
 	used := float32(0)
 	for _, b := range s.texts {
 		h, ok := b.packedHeight(right)
-		if !ok {
-			return p, -1
-		}
+		wordsOK = wordsOK && ok
 		used += h
 	}
+	gridW := right
 	if s.input != nil {
-		used += s.input.MinSize().Height + gap
+		if s.inputBeside {
+			gridW -= s.inputWidth() + gap
+		} else {
+			used += s.input.MinSize().Height + gap
+		}
 	}
 	for _, g := range s.groups {
 		for _, t := range g.tiles {
@@ -280,42 +292,42 @@ func (s *screen) try(width, height, pic float32, tilePic bool) (plan, int) {
 		if i == last {
 			break
 		}
-		// Earlier groups (languages, comfort settings) take the column count
-		// that makes them shortest.
-		bestCols, bestH := 0, float32(-1)
-		for _, c := range g.cols {
-			h, ok := gridHeight(g.tiles, c, right)
-			if ok && (bestH < 0 || h < bestH) {
-				bestCols, bestH = c, h
-			}
+		// Groups that never go on pages (languages, comfort settings, a
+		// number pad) take the column count that makes them shortest.
+		c, h, ok := shortest(g, gridW)
+		wordsOK = wordsOK && ok
+		p.cols = append(p.cols, c)
+		used += h + gap
+	}
+	score := func(room float32) int {
+		switch {
+		case !wordsOK:
+			return wordsSplit
+		case room < 0:
+			return int(room) - 1
 		}
-		if bestCols == 0 {
-			return p, -1
-		}
-		p.cols = append(p.cols, bestCols)
-		used += bestH + gap
+		return fitsWhole
 	}
 	if last < 0 || last == len(s.groups) {
-		if used > height {
-			return p, -1
-		}
-		return p, fitsWhole
+		return p, score(height - used + gap)
 	}
 	g := s.groups[last]
 	room := height - used
 	// All on one page, with the first column count that fits.
 	for _, c := range g.cols {
-		if h, ok := gridHeight(g.tiles, c, right); ok && h <= room {
+		if h, ok := gridHeight(g.tiles, c, gridW); ok && h <= room {
 			p.cols = append(p.cols, c)
-			return p, fitsWhole
+			return p, score(room - h)
 		}
 	}
-	// Pages: "Answers 1 to 6 of 12" above, "More answers" in the last place.
-	pagesH, _ := s.pages.heightFor(right)
-	room -= pagesH + gap
-	bestCols, bestPer := 0, 0
+	// Pages: "More answers" in the last place, and "Answers 1 to 6 of 12"
+	// on the progress line (or above the answers on a screen without one).
+	if s.top == nil {
+		room -= s.pages.MinSize().Height + gap
+	}
+	bestCols, bestPer, bestTallest := 0, 0, float32(0)
 	for _, c := range g.cols {
-		tw := tileWidth(right, c)
+		tw := tileWidth(gridW, c)
 		tallest := float32(0)
 		ok := true
 		for _, t := range append(append([]*tile{}, g.tiles...), s.more) {
@@ -327,17 +339,64 @@ func (s *screen) try(width, height, pic float32, tilePic bool) (plan, int) {
 			continue
 		}
 		rows := int((room + gap) / (tallest + gap))
-		if per := rows*c - 1; per > bestPer {
-			bestCols, bestPer = c, per
+		if per := rows*c - 1; per > bestPer || bestCols == 0 {
+			bestCols, bestPer, bestTallest = c, per, tallest
 		}
 	}
 	if bestCols == 0 {
-		return p, -1
+		p.cols = append(p.cols, g.cols[len(g.cols)-1])
+		p.perPage = 1
+		return p, wordsSplit
 	}
 	p.cols = append(p.cols, bestCols)
+	if bestPer < 1 {
+		// Not even one row: show what there is room for, and say so.
+		p.perPage = max(bestCols-1, 1)
+		return p, score(room - bestTallest)
+	}
 	p.perPage = bestPer
+	if !wordsOK {
+		return p, wordsSplit
+	}
 	return p, bestPer
 }
+
+// shortest is the column count that makes g shortest with every word
+// whole; if no count keeps words whole, the one with the widest tiles.
+func shortest(g *tileGroup, width float32) (cols int, height float32, ok bool) {
+	for _, c := range g.cols {
+		h, fits := gridHeight(g.tiles, c, width)
+		if fits && (cols == 0 || h < height) {
+			cols, height = c, h
+		}
+	}
+	if cols > 0 {
+		return cols, height, true
+	}
+	cols = g.cols[0]
+	for _, c := range g.cols {
+		cols = min(cols, c)
+	}
+	return cols, gridHeightAnyway(g.tiles, cols, width), false
+}
+
+// gridHeightAnyway is gridHeight when some word does not fit.
+func gridHeightAnyway(tiles []*tile, cols int, width float32) float32 {
+	tw := tileWidth(width, cols)
+	total := float32(0)
+	for r := 0; r*cols < len(tiles); r++ {
+		row := float32(0)
+		for _, t := range tiles[r*cols : min((r+1)*cols, len(tiles))] {
+			h, _ := t.heightFor(tw)
+			row = max(row, h)
+		}
+		total += row + gapSize()
+	}
+	return total - gapSize()
+}
+
+// inputWidth is how wide a box beside the tiles is.
+func (s *screen) inputWidth() float32 { return max(s.input.MinSize().Width, 220) }
 
 func tileWidth(width float32, cols int) float32 {
 	return (width - gapSize()*float32(cols-1)) / float32(cols)
@@ -385,15 +444,21 @@ func (s *screen) place(pos fyne.Position, area fyne.Size) {
 	y := pos.Y
 	for _, b := range s.texts {
 		h, _ := b.packedHeight(width)
-		b.Move(fyne.NewPos(x, y-b.inset()/2))
-		b.Resize(fyne.NewSize(width, h+b.inset()))
+		b.Move(fyne.NewPos(x, y-b.overlap()))
+		b.Resize(fyne.NewSize(width, h+2*b.overlap()))
 		y += h
 	}
 	if s.input != nil {
 		h := s.input.MinSize().Height
 		s.input.Move(fyne.NewPos(x, y))
-		s.input.Resize(fyne.NewSize(width, h))
-		y += h + gap
+		if s.inputBeside {
+			s.input.Resize(fyne.NewSize(s.inputWidth(), h))
+			x += s.inputWidth() + gap
+			width -= s.inputWidth() + gap
+		} else {
+			s.input.Resize(fyne.NewSize(width, h))
+			y += h + gap
+		}
 	}
 	s.pages.Hide()
 	s.more.Hide()
@@ -405,11 +470,15 @@ func (s *screen) place(pos fyne.Position, area fyne.Size) {
 		tiles := g.tiles
 		if i == len(s.groups)-1 && p.perPage > 0 && !g.fixed {
 			tiles = s.pageOf(g.tiles, p.perPage)
-			h, _ := s.pages.heightFor(width)
-			s.pages.Move(fyne.NewPos(x, y))
-			s.pages.Resize(fyne.NewSize(width, h))
 			s.pages.Show()
-			y += h + gap
+			ps := s.pages.MinSize()
+			if s.top != nil {
+				s.pages.Move(fyne.NewPos(pos.X+area.Width-ps.Width, s.top.Position().Y+(s.top.Size().Height-ps.Height)/2))
+			} else {
+				s.pages.Move(fyne.NewPos(x, y))
+				y += ps.Height + gap
+			}
+			s.pages.Resize(ps)
 		} else {
 			for _, t := range g.tiles {
 				t.Show()
@@ -430,7 +499,8 @@ func (s *screen) pageOf(tiles []*tile, per int) []*tile {
 	for i, t := range tiles {
 		t.Hidden = i < from || i >= to
 	}
-	s.pages.Set(lang.L("Answers {{.From}} to {{.To}} of {{.All}}", map[string]int{"From": from + 1, "To": to, "All": len(tiles)}))
+	s.pages.Color = fyne.CurrentApp().Settings().Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
+	s.pages.Text = (lang.L("Answers {{.From}} to {{.To}} of {{.All}}", map[string]int{"From": from + 1, "To": to, "All": len(tiles)}))
 	if s.page == pages-1 {
 		s.more.Label = lang.L("First answers")
 	} else {

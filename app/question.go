@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/survey"
 )
@@ -270,11 +269,15 @@ func refusalWords(r survey.Reason, k survey.Kind) string {
 func progress(ss *survey.Session) fyne.CanvasObject {
 	n, m := ss.Progress()
 	row := container.NewHBox()
-	if q := ss.Current(); q != nil && q.Kind != survey.KindNote {
-		row.Add(widget.NewLabel(lang.L("Question {{.N}} of {{.M}}", map[string]int{"N": n, "M": m})))
-	}
 	th := fyne.CurrentApp().Settings().Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
+	if q := ss.Current(); q != nil && q.Kind != survey.KindNote {
+		// At the easy-read size whatever the comfort setting: the room on a
+		// screen with bigger words is better spent on the question.
+		words := canvas.NewText(lang.L("Question {{.N}} of {{.M}}", map[string]int{"N": n, "M": m}), th.Color(theme.ColorNameForeground, v))
+		words.TextSize = sizes[theme.SizeNameText]
+		row.Add(words)
+	}
 	for i := 1; i <= m; i++ {
 		dot := canvas.NewCircle(color.Transparent)
 		dot.StrokeColor = th.Color(theme.ColorNamePrimary, v)

@@ -145,16 +145,20 @@ func (b *textBlock) heightFor(width float32) (float32, bool) {
 	return b.Label.MinSize().Height, w.fits
 }
 
-// packedHeight is heightFor with half of the label's own padding above and
-// below taken away, so that lines of words on a screen sit close together
-// like a paragraph; the label is drawn over that padding.
+// packedHeight is heightFor with most of the label's own padding above and
+// below taken away, so that the lines of words on a screen sit together
+// like a paragraph; the label is drawn over that padding (see overlap).
 func (b *textBlock) packedHeight(width float32) (float32, bool) {
 	h, ok := b.heightFor(width)
 	if h == 0 {
 		return 0, ok
 	}
-	return h - b.inset(), ok
+	return h - 2*b.overlap(), ok
 }
+
+// overlap is how much of the label's padding, above and below, other
+// parts of the screen may sit on.
+func (b *textBlock) overlap() float32 { return max(b.inset()-4, 0) }
 
 // minWidth is the narrowest the block can be with its longest word whole.
 func (b *textBlock) minWidth() float32 {

@@ -103,8 +103,8 @@ func (t *tile) metrics() tileMetrics {
 	th := t.Theme()
 	k := th.Size(theme.SizeNameText) / sizes[theme.SizeNameText]
 	m := tileMetrics{
-		inset: th.Size(theme.SizeNameInnerPadding),
-		gap:   th.Size(theme.SizeNamePadding),
+		inset: 14, // the same with bigger words: the room goes to the words
+		gap:   8,
 		text:  th.Size(theme.SizeNameText),
 		bold:  t.Style != styleAnswer,
 	}

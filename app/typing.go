@@ -79,6 +79,7 @@ func (qs *questionScreen) numberPad(box *typingBox) {
 	// screen is short.
 	g := qs.scr.addGroup(keys, 3, 4, 6, 11)
 	g.fixed = true
+	qs.scr.inputBeside = true
 	qs.tiles = nil // number keys are not answers: 1 to 9 type, not choose
 	qs.pad = keys
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -127,6 +128,10 @@ func screenText(u *UI) string {
 			}
 		case *typingBox:
 			b.WriteString(w.Text + "\n")
+		case *canvas.Text:
+			if w.Visible() && w.Text != "" {
+				b.WriteString(w.Text + "\n")
+			}
 		}
 	})
 	return b.String()

@@ -31,11 +31,19 @@ func (u *UI) showWelcome() {
 			t.chosen = code == l
 			langs = append(langs, t)
 		}
-		scr.addGroup(langs, min(len(langs), 4), 2, 1)
 	}
 	comfort := u.comfortTiles()
 	scr.addGroup(comfort, len(comfort), 2, 1).fixed = true
+	// Two or three languages sit in the row with Start, where a person
+	// looks first; more get a row of their own.
 	scr.buttons = []*tile{placeholder(), start}
+	switch {
+	case len(langs) > 3:
+		scr.addGroup(langs, min(len(langs), 4), 2, 1).fixed = true
+		scr.groups[0], scr.groups[1] = scr.groups[1], scr.groups[0]
+	case len(langs) > 0:
+		scr.buttons = append(langs, start)
+	}
 	u.show("welcome", scr.build(), keyTarget{next: u.begin, options: these(append(langs, comfort...)...)})
 	u.win.Canvas().Focus(start)
 	u.readScreen([]string{s.Title.In(l, s.Lang()), s.Welcome.In(l, s.Lang())}, nil)
