@@ -83,6 +83,18 @@ func writePrivate(dir, name string, data []byte) error {
 	return os.Rename(tmp.Name(), filepath.Join(dir, name))
 }
 
+// WorthKeeping reports whether settings a send used worked well enough to
+// keep for next time: the server was reached and took the sign-in, or
+// nothing needed sending. Settings that failed are not saved.
+func WorthKeeping(sendErr error) bool {
+	for _, bad := range []error{ErrAddress, ErrAuth, ErrServer, ErrRedirects, ErrNoSurvey} {
+		if errors.Is(sendErr, bad) {
+			return false
+		}
+	}
+	return true
+}
+
 // ForgetSettings removes the saved settings, token and all.
 func ForgetSettings(dir string) error {
 	err := os.Remove(filepath.Join(dir, SettingsFile))

@@ -103,7 +103,7 @@ func runSend(env *Env, args []string) error {
 	if opt.Progress != nil && res.Pending > 0 && !*dryRun {
 		fmt.Fprintln(env.Stdout)
 	}
-	if keep(err) {
+	if openrosa.WorthKeeping(err) {
 		if serr := openrosa.SaveSettings(dir, set); serr != nil {
 			fmt.Fprintf(env.Stderr, "speakeasy send: %v\n", serr)
 		}
@@ -145,17 +145,6 @@ func sendSettings(dir, server string, project int, form, token, user string) (op
 		set.User, set.Token = user, ""
 	}
 	return set, nil
-}
-
-// keep reports whether the settings worked well enough to be saved: the
-// server was reached and took the sign-in, or nothing needed sending.
-func keep(err error) bool {
-	for _, bad := range []error{openrosa.ErrAddress, openrosa.ErrAuth, openrosa.ErrServer, openrosa.ErrRedirects, openrosa.ErrNoSurvey} {
-		if errors.Is(err, bad) {
-			return false
-		}
-	}
-	return true
 }
 
 // password comes from SPEAKEASY_PASSWORD or the first line of the input.

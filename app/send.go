@@ -1,0 +1,189 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"speakeasy/survey/openrosa"
+	"speakeasy/survey/store"
+)
+
+// SendTab is the "Send" tab of the staff screen (sendPanel).
+func SendTab() StaffTab {
+	return StaffTab{Title: func() string { return lang.L("Send") }, Make: NewSendPanel}
+}
+
+// sendPanel sends the survey's answers to the organisation's ODK Central
+// or KoboToolbox server: the server's address, project and token (kept
+// in the data folder for next time), a check that sends nothing, and a
+// send with a progress bar that can be stopped and run again later.
+type sendPanel struct {
+	db       *store.DB
+	dir      string // the data folder, where the settings are kept
+	surveyID string
+
+	server, project, token *widget.Entry
+	unfinished             *widget.Check
+	check, send, stop      *widget.Button
+	progress               *widget.ProgressBar
+	counts, message        *widget.Label
+
+	cancel context.CancelFunc
+	done   func() // called when a check or send has finished; for tests
+}
+
+// NewSendPanel is the staff panel that sends surveyID's answers to a server.
+func NewSendPanel(_ fyne.Window, db *store.DB, surveyID string) fyne.CanvasObject {
+	return newSendPanel(db, surveyID).view()
+}
+
+func newSendPanel(db *store.DB, surveyID string) *sendPanel {
+	p := &sendPanel{db: db, dir: filepath.Dir(db.Path()), surveyID: surveyID,
+		server: widget.NewEntry(), project: widget.NewEntry(), token: widget.NewPasswordEntry(),
+		progress: widget.NewProgressBar(), counts: widget.NewLabel(""), message: widget.NewLabel("")}
+	p.server.SetPlaceHolder("https://central.example.org")
+	p.project.SetPlaceHolder(lang.L("Project number, if the server has projects"))
+	p.token.SetPlaceHolder(lang.L("Token"))
+	p.unfinished = widget.NewCheck(lang.L("Send unfinished answers too"), nil)
+	p.check = widget.NewButton(lang.L("Check the server"), func() { p.run(true) })
+	p.send = widget.NewButton(lang.L("Send to the server"), func() { p.run(false) })
+	p.send.Importance = widget.HighImportance
+	p.stop = widget.NewButton(lang.L("Stop"), func() {
+		if p.cancel != nil {
+			p.cancel()
+		}
+	})
+	p.stop.Hide()
+	p.progress.Hide()
+	p.counts.Wrapping, p.message.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	if set, err := openrosa.LoadSettings(p.dir); err != nil {
+		p.message.SetText(err.Error())
+	} else {
+		p.server.SetText(set.URL)
+		if set.Project > 0 {
+			p.project.SetText(strconv.Itoa(set.Project))
+		}
+		p.token.SetText(set.Token)
+	}
+	p.showCounts()
+	return p
+}
+
+func (p *sendPanel) view() fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle(lang.L("Send the answers to your organisation's server"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	about := widget.NewLabel(lang.L("This works with Central and KoboToolbox, the survey servers many groups use. Ask the server's admin for the address, the project number and a token. Speakeasy never sends the same answers twice."))
+	about.Wrapping = fyne.TextWrapWord
+	return container.NewVScroll(container.NewPadded(container.NewVBox(
+		heading, about, p.counts,
+		widget.NewLabel(lang.L("Server address")), p.server,
+		widget.NewLabel(lang.L("Project number")), p.project,
+		widget.NewLabel(lang.L("Token")), p.token,
+		p.unfinished, container.NewHBox(p.check, p.send, p.stop), p.progress, p.message,
+	)))
+}
+
+// settings are what staff typed, as saved settings.
+func (p *sendPanel) settings() (openrosa.Settings, bool) {
+	set := openrosa.Settings{URL: strings.TrimSpace(p.server.Text), Form: p.surveyID, Token: strings.TrimSpace(p.token.Text)}
+	if s := strings.TrimSpace(p.project.Text); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			p.message.SetText(lang.L("The project number must be a whole number, like 3."))
+			return set, false
+		}
+		set.Project = n
+	}
+	return set, true
+}
+
+// showCounts says how many answers there are and how many this server has.
+func (p *sendPanel) showCounts() {
+	c, err := p.db.CountResponses(p.surveyID, time.Time{})
+	if err != nil {
+		p.counts.SetText(err.Error())
+		return
+	}
+	words := lang.L("On this laptop: {{.C}} finished, {{.I}} not finished.", map[string]int{"C": c.Complete, "I": c.Incomplete})
+	if set, ok := p.settings(); ok && set.URL != "" {
+		if n, _, err := openrosa.SentCount(context.Background(), p.db, set.Server(), p.surveyID); err == nil {
+			words += " " + lang.L("Sent to this server: {{.N}}.", map[string]int{"N": n})
+		}
+	}
+	p.counts.SetText(words)
+}
+
+// run checks the server (dryRun) or sends, in the background.
+func (p *sendPanel) run(dryRun bool) {
+	set, ok := p.settings()
+	if !ok {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	p.cancel = cancel
+	opt := openrosa.Options{Server: set.Server(), FormID: p.surveyID, Unfinished: p.unfinished.Checked, DryRun: dryRun,
+		Progress: func(done, total int) {
+			fyne.Do(func() {
+				p.progress.SetValue(float64(done) / float64(max(total, 1)))
+				p.message.SetText(lang.L("Sent {{.Done}} of {{.Total}}.", map[string]int{"Done": done, "Total": total}))
+			})
+		}}
+	p.check.Disable()
+	p.send.Disable()
+	p.progress.SetValue(0)
+	if !dryRun {
+		p.progress.Show()
+		p.stop.Show()
+	}
+	p.message.SetText(lang.L("Talking to the server. Please wait."))
+	go func() {
+		res, err := openrosa.Send(ctx, p.db, opt)
+		saveErr := error(nil)
+		if openrosa.WorthKeeping(err) {
+			saveErr = openrosa.SaveSettings(p.dir, set)
+		}
+		fyne.Do(func() {
+			cancel()
+			p.check.Enable()
+			p.send.Enable()
+			p.stop.Hide()
+			p.progress.Hide()
+			p.message.SetText(sendWords(res, err, dryRun, saveErr))
+			p.showCounts()
+			if p.done != nil {
+				p.done()
+			}
+		})
+	}()
+}
+
+// sendWords says what a check or send did, and what went wrong if anything.
+func sendWords(res openrosa.Result, err error, dryRun bool, saveErr error) string {
+	var lines []string
+	switch {
+	case errors.Is(err, context.Canceled):
+		lines = append(lines, lang.L("Stopped. Speakeasy sent {{.N}} answers. Send again to send the rest.", map[string]int{"N": res.Sent}))
+	case res.Pending == 0 && err == nil:
+		lines = append(lines, lang.L("Nothing new to send. The server has every answer this laptop has sent."))
+	case dryRun && err == nil:
+		lines = append(lines, lang.L("The server has this survey (version {{.V}}), and it fits. {{.N}} answers are ready to send.",
+			map[string]any{"V": res.ServerVersion, "N": res.Pending}))
+	case res.Sent > 0:
+		lines = append(lines, lang.L("Sent {{.N}} answers to the server.", map[string]int{"N": res.Sent}))
+	}
+	if err != nil && !errors.Is(err, context.Canceled) {
+		lines = append(lines, err.Error())
+	}
+	if saveErr != nil {
+		lines = append(lines, saveErr.Error())
+	}
+	return strings.Join(lines, "\n")
+}
