@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"speakeasy/survey"
 	"speakeasy/survey/fake"
 	"speakeasy/survey/openrosa"
 	"speakeasy/survey/openrosa/openrosatest"
@@ -19,17 +18,14 @@ import (
 // and a pretend ODK Central holding its form.
 func sendSetup(t *testing.T) (dir string, counts store.Counts, srv *openrosatest.Server) {
 	t.Helper()
-	dir = filepath.Join(t.TempDir(), "data")
+	dir, _ = laptopWithAnswers(t, 0) // the walk survey, no answers yet
 	db, err := store.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	s, err := survey.Load("../../../survey/testdata/walk.json")
+	s, err := db.Survey("walk", 1)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Publish(s); err != nil {
 		t.Fatal(err)
 	}
 	counts, err = fake.Responses(context.Background(), db, s, fake.Options{Count: 10, Seed: 3, End: time.Date(2024, 6, 3, 16, 0, 0, 0, time.UTC)})
