@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
@@ -40,6 +39,7 @@ func runReport(env *Env, args []string) error {
 	weWill := fs.String("we-will", "", `a text file with your words for the "What we will do" page, one idea a line`)
 	minPeople := fs.Int("min-people", report.DefaultMinPeople, "the fewest people a number may stand for")
 	out := fs.String("out", "", "the PDF file to write, for example report.pdf")
+	replace := fs.Bool("replace", false, "write over the file if it is already there")
 	compare, args, err := takeCompare(args)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "speakeasy report:", err)
@@ -52,6 +52,9 @@ func runReport(env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "speakeasy report: say where to save the PDF with --out FILE")
 		fs.Usage()
 		return errUsage
+	}
+	if err := checkOut(*out, *replace); err != nil {
+		return err
 	}
 	f := report.Filter{SurveyID: *surveyID, Events: events}
 	if f.Since, err = day(*since, "--since"); err != nil {
@@ -77,17 +80,17 @@ func runReport(env *Env, args []string) error {
 			}
 		}
 	}
-	db, err := OpenData(*data)
+	db, done, err := openData(env, "report", *data, readResults)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer done()
 	if f.SurveyID == "" {
 		if f.SurveyID, err = db.KioskSurveyID(); err != nil {
 			return err
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interruptible()
 	defer stop()
 	if compare != nil {
 		return runCompare(env, ctx, db, f, compare, o, *out)

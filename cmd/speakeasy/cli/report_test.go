@@ -123,6 +123,21 @@ func TestReport_WritesPDF(t *testing.T) {
 	}
 }
 
+func TestReport_ReplacesOnlyWhenAsked(t *testing.T) {
+	data := clubData(t)
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	if err := os.WriteFile(out, []byte("last year's report"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(t, "report", "--data", data, "--out", out)
+	if b, _ := os.ReadFile(out); code != 1 || !strings.Contains(stderr, "is already there; choose another name, or add --replace") || string(b) != "last year's report" {
+		t.Errorf("without --replace: exit %d, %q, file %q", code, stderr, b)
+	}
+	if code, _, stderr := run(t, "report", "--data", data, "--out", out, "--replace"); code != 0 || !strings.Contains(readPDF(t, out), "18 people answered.") {
+		t.Errorf("with --replace: exit %d, %q", code, stderr)
+	}
+}
+
 func TestReport_PlainErrors(t *testing.T) {
 	data := clubData(t)
 	out := filepath.Join(t.TempDir(), "r.pdf")
