@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"speakeasy/survey"
@@ -43,4 +44,25 @@ func SaveFile(s *survey.Survey, path string) error {
 		return fmt.Errorf("cannot save %s: %w", path, err)
 	}
 	return nil
+}
+
+var (
+	notIDChars   = regexp.MustCompile(`[^A-Za-z0-9_.-]+`)
+	manyUnders   = regexp.MustCompile(`_{2,}`)
+	idFirstChars = regexp.MustCompile(`^[A-Za-z_]`)
+)
+
+// IDFromName makes a valid survey ID from any name, such as a file's
+// ("2024 Parent survey" gives "form_2024_Parent_survey"): letters other
+// than A to Z, spaces and signs become _, and an ID must start with a
+// letter.
+func IDFromName(name string) string {
+	id := strings.Trim(manyUnders.ReplaceAllString(notIDChars.ReplaceAllString(name, "_"), "_"), "_.-")
+	if id == "" {
+		return "form"
+	}
+	if !idFirstChars.MatchString(id) {
+		id = "form_" + id
+	}
+	return id
 }

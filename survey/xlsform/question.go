@@ -18,37 +18,41 @@ func (rd *reader) question(t *table, r row, word string, args []string, groupRel
 	switch word {
 	case "note":
 		q.Kind = survey.KindNote
-	case "text", "string":
+	case "text":
 		q.Kind = survey.KindText
-	case "integer", "int":
+	case "phone_number":
+		q.Kind = survey.KindText
+		rd.note("phone", at, "Speakeasy asks for a phone number (phone number) as words, so it does not check that only numbers are written: %s.", q.ID)
+	case "integer":
 		q.Kind = survey.KindNumber
-		rd.notice(at, "Speakeasy's number questions also take numbers with a decimal point (integer).")
+		rd.note("integer", at, "Speakeasy's number questions also take numbers with a decimal point (integer): %s.", q.ID)
 	case "decimal":
 		q.Kind = survey.KindNumber
 	case "date":
 		q.Kind = survey.KindDate
 	case "range":
 		q.Kind = survey.KindNumber
-	case "acknowledge", "trigger":
+	case "acknowledge":
 		// A one-choice question needs two choices, and a note saves no
 		// answer; "yes / no / not sure" keeps the answer and lets a
 		// participant say they do not agree.
 		q.Kind = survey.KindYesNo
-		rd.notice(at, fmt.Sprintf("Speakeasy asks this (%s) as a yes / no / not sure question.", word))
+		rd.note("acknowledge", at, "Speakeasy asks these (acknowledge) as yes / no / not sure questions: %s.", q.ID)
 	case "select_one", "select_multiple":
 		q.Kind = survey.KindOne
 		if word == "select_multiple" {
 			q.Kind = survey.KindMany
 		}
+		if len(args) > 1 && strings.EqualFold(args[len(args)-1], "or_other") {
+			args = args[:len(args)-1]
+			rd.others[q.ID] = true
+		}
 		switch {
 		case len(args) == 0:
 			rd.fail(at, fmt.Sprintf("write the name of a list from the choices sheet after %s, like \"%s colours\".", word, word))
 			return q, false
-		case len(args) > 1 && strings.EqualFold(args[1], "or_other"):
-			rd.fail(at, "Speakeasy cannot add an \"other\" box to the choices (or_other); add an \"Other\" choice and a text question after it.")
-			return q, false
 		case len(args) > 1:
-			rd.fail(at, fmt.Sprintf("after the list name there is %q, which Speakeasy does not understand.", strings.Join(args[1:], " ")))
+			rd.cannot(at, q.ID, fmt.Sprintf("After the list name there is %q, which Speakeasy does not understand.", strings.Join(args[1:], " ")))
 			return q, false
 		}
 		if l = rd.lists[args[0]]; l == nil {
@@ -58,11 +62,11 @@ func (rd *reader) question(t *table, r row, word string, args []string, groupRel
 		l.used = true
 		rd.places.lists[q.ID] = l.name
 	default:
-		rd.fail(at, fmt.Sprintf("Speakeasy does not know the type %q.", word))
+		rd.cannot(at, q.ID, fmt.Sprintf("Speakeasy does not know the type %q.", word))
 		return q, false
 	}
 	if len(args) > 0 && l == nil {
-		rd.fail(at, fmt.Sprintf("after %s there is %q, which Speakeasy does not understand.", word, strings.Join(args, " ")))
+		rd.cannot(at, q.ID, fmt.Sprintf("After %s there is %q, which Speakeasy does not understand.", word, strings.Join(args, " ")))
 		return q, false
 	}
 
@@ -74,7 +78,7 @@ func (rd *reader) question(t *table, r row, word string, args []string, groupRel
 	q.Sound = rd.media(t, r, "media::audio", false)
 	for _, i := range t.cols("label") {
 		if strings.Contains(t.raw(r, i), "${") {
-			rd.notice(t.place(r, i), "Speakeasy shows ${...} in words as it is written; it does not put answers into words.")
+			rd.note("dollar", t.place(r, i), "Speakeasy shows ${...} in words as it is written; it does not put answers into words: %s.", q.ID)
 			break
 		}
 	}
@@ -92,8 +96,11 @@ func (rd *reader) question(t *table, r row, word string, args []string, groupRel
 	q.Relevant = and(groupRelevant, t.cell(r, t.col("relevant")))
 	q.Constraint = t.cell(r, t.col("constraint"))
 	if c := t.col("choice_filter"); t.cell(r, c) != "" {
-		rd.fail(t.place(r, c), "Speakeasy cannot narrow the choices by an earlier answer (choice_filter); make a question for each set of choices.")
-		return q, false
+		if rd.strict {
+			rd.fail(t.place(r, c), "Speakeasy cannot narrow the choices by an earlier answer (choice_filter); make a question for each set of choices.")
+			return q, false
+		}
+		rd.note("choice_filter", t.place(r, c), "Speakeasy cannot narrow the choices by an earlier answer (choice_filter), so these questions show all their choices: %s.", q.ID)
 	}
 
 	faces := rd.appearance(t, r, word, &q)
@@ -106,6 +113,7 @@ func (rd *reader) question(t *table, r row, word string, args []string, groupRel
 	rd.bounds(t, r, &q)
 	if l != nil {
 		rd.choices(t.place(r, t.col("type")), l, faces, &q)
+		rd.addOther(&q)
 	}
 	return q, true
 }

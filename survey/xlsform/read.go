@@ -1,12 +1,12 @@
 package xlsform
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,6 +24,12 @@ type Options struct {
 	MediaDir string
 	// DefaultID is the survey ID to use when the settings sheet has no form_id.
 	DefaultID string
+	// DefaultTitle is the survey's title when the settings sheet has none;
+	// "" means the ID.
+	DefaultTitle string
+	// Strict refuses a form that has a question Speakeasy cannot ask,
+	// instead of leaving the question out.
+	Strict bool
 }
 
 // Form is a survey read from an XLSForm, with what was left out and where
@@ -47,27 +53,32 @@ func Read(r io.Reader, mediaDir string) (*survey.Survey, []Notice, error) {
 
 // ReadFile reads an XLSForm file, with its pictures and sounds beside it.
 func ReadFile(path string) (*survey.Survey, []Notice, error) {
-	f, err := ReadFormFile(path)
+	f, err := ReadFormFile(path, Options{})
 	if err != nil {
 		return nil, nil, err
 	}
 	return f.Survey, f.Notices, nil
 }
 
-// ReadFormFile is ReadFile giving the whole Form. A form with no form_id
-// takes its ID from the file name, as pyxform does.
-func ReadFormFile(path string) (*Form, error) {
+// ReadFormFile is ReadFile giving the whole Form, read with o. The folder
+// of the file is where its pictures and sounds are, unless o names
+// another. A form with no form_id takes its ID from the file name, as
+// pyxform does.
+func ReadFormFile(path string, o Options) (*Form, error) {
 	file, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the form: %w", err)
 	}
 	defer file.Close()
-	id := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	id = strings.Trim(notIDChars.ReplaceAllString(id, "_"), "_")
-	return ReadForm(file, Options{MediaDir: filepath.Dir(path), DefaultID: id})
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if o.MediaDir == "" {
+		o.MediaDir = filepath.Dir(path)
+	}
+	if o.DefaultID == "" {
+		o.DefaultID, o.DefaultTitle = IDFromName(stem), strings.TrimSpace(stem)
+	}
+	return ReadForm(file, o)
 }
-
-var notIDChars = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
 
 // maxUnzipped limits how big a workbook may be once unzipped, so a small
 // file cannot fill the memory.
@@ -89,7 +100,7 @@ func ReadForm(r io.Reader, o Options) (form *Form, err error) {
 	}
 	defer x.Close()
 
-	rd := &reader{mediaDir: o.MediaDir, lists: map[string]*list{}, places: newPlaces()}
+	rd := &reader{mediaDir: o.MediaDir, strict: o.Strict, left: map[string]int{}, others: map[string]bool{}, lists: map[string]*list{}, places: newPlaces(), noteAt: map[string]*pending{}}
 	sheets := map[string]*table{}
 	for _, name := range x.GetSheetList() {
 		key := strings.ToLower(strings.TrimSpace(name))
@@ -111,55 +122,34 @@ func ReadForm(r io.Reader, o Options) (form *Form, err error) {
 	if sheets["survey"] == nil {
 		return nil, errors.New("the workbook has no sheet called \"survey\", so it is not an XLSForm")
 	}
-	s := rd.read(sheets, o.DefaultID)
+	s := rd.read(sheets, o)
 	if len(rd.errs) > 0 {
 		return nil, rd.errs
 	}
-	if err := s.Validate(); err != nil {
-		var ps survey.Problems
-		if !errors.As(err, &ps) {
-			return nil, err
-		}
-		var es Errors
-		for _, p := range ps {
-			es = append(es, Error{rd.places.problem(p, s.Lang()), p.Message})
-		}
-		return nil, es
+	rd.rulesOnLeftOut(s)
+	if err := rd.validate(s); err != nil {
+		return nil, err
 	}
-	// Notices in the order an admin reads the workbook.
-	rank := map[string]int{"survey": 0, "choices": 1, "settings": 2}
-	sort.SliceStable(rd.notices, func(a, b int) bool {
-		na, nb := rd.notices[a], rd.notices[b]
-		ra, oka := rank[na.Sheet]
-		rb, okb := rank[nb.Sheet]
-		if !oka {
-			ra = 3
-		}
-		if !okb {
-			rb = 3
-		}
-		if ra != rb {
-			return ra < rb
-		}
-		return na.Row < nb.Row
-	})
-	return &Form{Survey: s, Notices: rd.notices, places: rd.places}, nil
+	return &Form{Survey: s, Notices: rd.notices(), places: rd.places}, nil
 }
 
 // reader is the state of reading one workbook.
 type reader struct {
 	mediaDir string
+	strict   bool
+	left     map[string]int  // names of rows left out, with their row
+	others   map[string]bool // select questions with or_other
 	defLang  string
 	langs    []string
 	lists    map[string]*list
 	order    []*list // the lists in the order of the choices sheet
 	places   *places
-	notices  []Notice
+	notes    []*pending
+	noteAt   map[string]*pending
 	errs     Errors
 }
 
-func (rd *reader) notice(p Place, msg string) { rd.notices = append(rd.notices, Notice{p, msg}) }
-func (rd *reader) fail(p Place, msg string)   { rd.errs = append(rd.errs, Error{p, msg}) }
+func (rd *reader) fail(p Place, msg string) { rd.errs = append(rd.errs, Error{p, msg}) }
 
 // lang gives the language of a column: its own, or the form's default.
 func (rd *reader) lang(h header) string {
@@ -184,6 +174,7 @@ type table struct {
 	headers []header
 	rows    []row
 	used    map[int]bool // columns Speakeasy has read
+	skip    map[int]bool // rows left out, whose cells are not looked at again
 }
 
 // row is one row of a sheet under the heading row.
@@ -193,12 +184,16 @@ type row struct {
 }
 
 func newTable(sheet string, rows [][]string) *table {
-	t := &table{sheet: sheet, used: map[int]bool{}}
+	t := &table{sheet: sheet, used: map[int]bool{}, skip: map[int]bool{}}
 	if len(rows) == 0 {
 		return t
 	}
+	double := false
 	for _, h := range rows[0] {
-		t.headers = append(t.headers, parseHeader(h))
+		double = double || strings.Contains(h, "::")
+	}
+	for _, h := range rows[0] {
+		t.headers = append(t.headers, parseHeader(h, double))
 	}
 	for i, cells := range rows[1:] {
 		blank := true
@@ -271,7 +266,7 @@ func (rd *reader) unused(t *table) {
 			continue
 		}
 		for _, r := range t.rows {
-			if t.cell(r, i) != "" {
+			if !t.skip[r.num] && t.cell(r, i) != "" {
 				rd.notice(t.place(r, i), fmt.Sprintf("Speakeasy does not use the column %q, so its values are left out.", h.text))
 				break
 			}
@@ -338,25 +333,49 @@ func (rd *reader) file(at Place, name string, picture bool) string {
 	if base != name {
 		rd.notice(at, fmt.Sprintf("only the file name %q is kept; the file must be beside the form.", base))
 	}
+	if picture {
+		if stem := builtinPicture(rd.mediaDir, base); stem != "" {
+			return stem
+		}
+	}
 	if rd.mediaDir != "" {
 		if st, err := os.Stat(filepath.Join(rd.mediaDir, base)); err == nil && st.Mode().IsRegular() {
 			return base
-		}
-	}
-	if picture {
-		stem := base
-		switch strings.ToLower(filepath.Ext(base)) {
-		case ".svg", ".png":
-			stem = strings.TrimSuffix(base, filepath.Ext(base))
-		}
-		if assets.HasPicture(stem) {
-			return stem
 		}
 	}
 	if rd.mediaDir != "" {
 		rd.notice(at, fmt.Sprintf("the file %q is not in the folder %s; add it there before the survey is used.", base, rd.mediaDir))
 	}
 	return base
+}
+
+// builtinPicture gives the built-in picture a form's file name stands for
+// ("waving-hand" or "waving-hand.png"), or "". A file of that name beside
+// the form that is not the one WriteMedia writes is the admin's own, and
+// is kept.
+func builtinPicture(dir, base string) string {
+	stem, ext := base, strings.ToLower(filepath.Ext(base))
+	if ext == ".png" || ext == ".svg" {
+		stem = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	if !assets.HasPicture(stem) {
+		return ""
+	}
+	if dir == "" || stem == base {
+		return stem
+	}
+	beside, err := os.ReadFile(filepath.Join(dir, base))
+	if err != nil {
+		return stem
+	}
+	ours, _ := assets.Picture(stem)
+	if ext == ".png" {
+		ours, _ = PicturePNG(stem)
+	}
+	if bytes.Equal(beside, ours) {
+		return stem
+	}
+	return ""
 }
 
 // yes reads a yes/no cell as ODK does: yes, true, true() and 1 are yes.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -20,7 +21,7 @@ const forms = "../../testdata/xlsform/"
 // TestRead_Full reads a form with every column and type Speakeasy supports
 // and compares the survey with the one expected in full.json.
 func TestRead_Full(t *testing.T) {
-	form, err := ReadFormFile(forms + "full.xlsx")
+	form, err := ReadFormFile(forms+"full.xlsx", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,21 +38,22 @@ func TestRead_Full(t *testing.T) {
 		place Place
 		says  string
 	}{
-		{Place{"survey", 2, "type"}, "this row (start) is left out"},
-		{Place{"survey", 3, "type"}, "this row (end) is left out"},
-		{Place{"survey", 4, "type"}, "this row (today) is left out"},
-		{Place{"survey", 5, "type"}, "this row (deviceid) is left out"},
-		{Place{"survey", 8, "type"}, "the group's own words and appearance are not used"},
+		{Place{"survey", 2, "type"}, "so these rows are left out: start, end, today and deviceid."},
+		{Place{"survey", 8, "type"}, "such as field-list, are not shown. Groups: plan and more."},
 		{Place{"survey", 11, "type"}, `with 5 faces, saved as 1 (worst) to 5 (best), with its own words; the list "agree5"`},
 		{Place{"survey", 13, "type"}, `the list "places" has the choice "dont_know"`},
-		{Place{"survey", 16, "type"}, "also take numbers with a decimal point (integer)"},
-		{Place{"survey", 21, "type"}, "(acknowledge) as a yes / no / not sure question"},
+		{Place{"survey", 16, "type"}, "also take numbers with a decimal point (integer): age."},
+		{Place{"survey", 21, "type"}, "(acknowledge) as yes / no / not sure questions: agree."},
 		{Place{"survey", 23, "media::image::English (en)"}, `the file "missing.png" is not in the folder`},
 		{Place{"survey", 23, "default"}, `does not use the column "default"`},
 		{Place{"survey", 24, "type"}, `the list "likert4" has 4 choices, so it is asked with words`},
 		{Place{"choices", 19, "media::image"}, `the file "small-hand.png" is not in the folder`},
 		{Place{"choices", 23, ""}, `no question uses the list "spare"`},
 		{Place{"settings", 2, "style"}, `does not use the column "style"`},
+	}
+	// Four rows of one kind are one notice that names them all.
+	if n := form.Notices[0]; fmt.Sprint(n.Rows) != "[2 3 4 5]" || !strings.HasPrefix(n.String(), "survey sheet, rows 2, 3, 4 and 1 more (4 in all), column type: ") {
+		t.Errorf("first notice %q, rows %v", n, n.Rows)
 	}
 	if len(form.Notices) != len(wantNotices) {
 		t.Errorf("got %d notices, want %d:", len(form.Notices), len(wantNotices))
@@ -94,12 +96,13 @@ func TestRead_Spellings(t *testing.T) {
 	if bye.Sound != "bye.ogg" {
 		t.Errorf("bye: %+v", bye)
 	}
-	if len(notices) != 2 || notices[1].Place != (Place{"survey", 6, "Audio"}) {
+	if len(notices) != 3 || notices[2].Place != (Place{"survey", 6, "Audio"}) {
 		t.Errorf("notices: %v", notices)
 	}
 }
 
-// TestRead_Refusals reads one form per thing Speakeasy cannot carry.
+// TestRead_Refusals reads strictly one form per thing Speakeasy cannot
+// carry: each is refused, naming the place.
 func TestRead_Refusals(t *testing.T) {
 	for _, tc := range []struct{ file, want string }{
 		{"repeat.xlsx", "survey sheet, row 3, column type: Speakeasy cannot ask the same questions again and again (begin_repeat); give each question its own row."},
@@ -117,15 +120,15 @@ func TestRead_Refusals(t *testing.T) {
 		{"unknown_type.xlsx", `survey sheet, row 3, column type: Speakeasy does not know the type "slider".`},
 		{"missing_list.xlsx", `survey sheet, row 3, column type: the list "colours" is not on the choices sheet.`},
 		{"duplicate_name.xlsx", `survey sheet, row 3, column name: the name "first" is used on row 2 already; each row needs its own name.`},
-		{"or_other.xlsx", `survey sheet, row 3, column type: Speakeasy cannot add an "other" box to the choices (or_other); add an "Other" choice and a text question after it.`},
 		{"unclosed_group.xlsx", "survey sheet, row 3, column type: this group has no end_group row after it."},
 		{"duplicate_choice.xlsx", `choices sheet, row 3, column name: the list "yn" has the name "yes" on row 2 already; each choice in a list needs its own name.`},
 		{"no_survey_sheet.xlsx", `the workbook has no sheet called "survey", so it is not an XLSForm`},
 		{"not_a_workbook.xlsx", "the file is not an Excel workbook (.xlsx) that Speakeasy can read: zip: not a valid zip file"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			s, _, err := ReadFile(forms + tc.file)
+			f, err := ReadFormFile(forms+tc.file, Options{Strict: true})
 			if err == nil {
+				s := f.Survey
 				t.Fatalf("read with no error: %+v", s)
 			}
 			if err.Error() != tc.want {
@@ -136,7 +139,7 @@ func TestRead_Refusals(t *testing.T) {
 }
 
 func TestRead_ErrorsNameEachPlace(t *testing.T) {
-	_, _, err := ReadFile(forms + "repeat.xlsx")
+	_, err := ReadFormFile(forms+"repeat.xlsx", Options{Strict: true})
 	var es Errors
 	if !errors.As(err, &es) || len(es) != 1 || es[0].Place != (Place{"survey", 3, "type"}) {
 		t.Errorf("error %#v, want one Error at survey row 3", err)
@@ -145,7 +148,7 @@ func TestRead_ErrorsNameEachPlace(t *testing.T) {
 
 // TestForm_Place finds where parts of the survey came from, for warnings.
 func TestForm_Place(t *testing.T) {
-	form, err := ReadFormFile(forms + "full.xlsx")
+	form, err := ReadFormFile(forms+"full.xlsx", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,10 +180,20 @@ func TestRead_ProblemsNameTheirPlace(t *testing.T) {
 	if err := Write(s, &buf); err != nil {
 		t.Fatal(err)
 	}
-	_, _, err := Read(&buf, "")
+	data := buf.Bytes()
+	_, err := ReadForm(bytes.NewReader(data), Options{Strict: true})
 	want := `survey sheet, row 3, column relevant: the skip rule uses ${more}, which is not an earlier question`
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
+	}
+	// Not strict, the form comes in without that rule, and says so.
+	f, err := ReadForm(bytes.NewReader(data), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Survey.Questions[1].Relevant != "" || len(f.Notices) != 1 || f.Notices[0].String() != "survey sheet, row 3, column relevant: "+
+		"Speakeasy cannot check this skip rule, so the question is always asked: "+s.Questions[1].ID+" (the skip rule uses ${more}, which is not an earlier question)." {
+		t.Errorf("relevant %q, notices %q", f.Survey.Questions[1].Relevant, f.Notices)
 	}
 }
 
@@ -199,7 +212,7 @@ func TestHeaders(t *testing.T) {
 		{"jr:constraintMsg", "constraint_message", ""},
 		{"hint::Klingon", "hint", "klingon"},
 	} {
-		h := parseHeader(tc.text)
+		h := parseHeader(tc.text, false)
 		if h.base != tc.base || h.lang != tc.lang {
 			t.Errorf("%q: base %q lang %q, want %q %q", tc.text, h.base, h.lang, tc.base, tc.lang)
 		}
@@ -225,11 +238,13 @@ func TestReadFile_NoSettingsSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.ID != "My_form" || s.Title["en"] != "My_form" || s.Version != 1 || len(s.Questions) != 1 {
+	if s.ID != "My_form" || s.Title["en"] != "My form" || s.Version != 1 || len(s.Questions) != 1 {
 		t.Errorf("survey %+v", s)
 	}
-	if len(notices) != 2 || notices[0].Place != (Place{Sheet: "settings"}) || !strings.Contains(notices[0].Message, "from the file name") {
-		t.Errorf("notices %v", notices)
+	// There is no settings sheet, so the notices name none.
+	if len(notices) != 2 || notices[0].String() != `the form has no settings sheet with a form_id, so Speakeasy made the survey's ID "My_form" from the file name.` ||
+		notices[1].Place != (Place{}) {
+		t.Errorf("notices %q", notices)
 	}
 	// Read has no file name to go by, so the ID is missing.
 	_, _, err = Read(strings.NewReader(xlsx), "")

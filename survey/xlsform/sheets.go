@@ -3,13 +3,12 @@ package xlsform
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"speakeasy/survey"
 )
 
 // read turns the three sheets into a survey, collecting errors and notices.
-func (rd *reader) read(sheets map[string]*table, defaultID string) *survey.Survey {
+func (rd *reader) read(sheets map[string]*table, o Options) *survey.Survey {
 	s := &survey.Survey{Version: 1, Title: survey.Text{}}
 	set := sheets["settings"]
 	var values row
@@ -27,9 +26,9 @@ func (rd *reader) read(sheets map[string]*table, defaultID string) *survey.Surve
 		}
 	}
 	if set == nil {
-		set = &table{sheet: "settings", used: map[int]bool{}}
+		set = newTable("settings", nil)
 	}
-	rd.readSettings(set, values, s, defaultID)
+	rd.readSettings(set, values, s, o)
 	if t := sheets["choices"]; t != nil {
 		rd.readChoices(t)
 	}
@@ -82,12 +81,17 @@ func (rd *reader) languages(sheets map[string]*table, set *table, values row) {
 	}
 }
 
-func (rd *reader) readSettings(t *table, r row, s *survey.Survey, defaultID string) {
+func (rd *reader) readSettings(t *table, r row, s *survey.Survey, o Options) {
 	idCol := t.col("form_id")
 	s.ID = t.cell(r, idCol)
-	if s.ID == "" && defaultID != "" {
-		s.ID = defaultID
-		rd.notice(t.place(r, idCol), fmt.Sprintf("there is no form_id, so the survey's ID is %q, from the file name.", s.ID))
+	// Name the settings sheet only when there is one.
+	at, where := t.place(r, idCol), "there is no form_id"
+	if len(t.headers) == 0 {
+		at, where = Place{}, "the form has no settings sheet with a form_id"
+	}
+	if s.ID == "" && o.DefaultID != "" {
+		s.ID = o.DefaultID
+		rd.notice(at, fmt.Sprintf("%s, so Speakeasy made the survey's ID %q from the file name.", where, s.ID))
 	}
 	if c := t.col("version"); t.cell(r, c) != "" {
 		v, err := strconv.ParseInt(t.cell(r, c), 10, 32)
@@ -107,8 +111,16 @@ func (rd *reader) readSettings(t *table, r row, s *survey.Survey, defaultID stri
 		}
 	}
 	if s.Title == nil && s.ID != "" {
-		s.Title = survey.Text{rd.defLang: s.ID}
-		rd.notice(t.place(r, t.col("form_title")), fmt.Sprintf("there is no form_title, so the survey's title is %q; give it a title people will understand.", s.ID))
+		title := o.DefaultTitle
+		if title == "" {
+			title = s.ID
+		}
+		s.Title = survey.Text{rd.defLang: title}
+		at := t.place(r, t.col("form_title"))
+		if len(t.headers) == 0 {
+			at = Place{}
+		}
+		rd.notice(at, fmt.Sprintf("there is no form_title, so the survey's title is %q; give it a title people will understand.", title))
 	}
 	s.Welcome = rd.texts(t, r, "speakeasy_welcome")
 	s.Thanks = rd.texts(t, r, "speakeasy_thanks")
@@ -181,6 +193,7 @@ func (rd *reader) readSurvey(t *table, s *survey.Survey) {
 	}
 	var stack []frame
 	names := map[string]int{}
+	repeatRow := 0 // the row of the repeat being left out, 0 if none
 	for _, r := range t.rows {
 		word, args := splitType(t.cell(r, typeCol))
 		at := t.place(r, typeCol)
@@ -202,34 +215,57 @@ func (rd *reader) readSurvey(t *table, s *survey.Survey) {
 		case word == "":
 			rd.fail(at, "this row has no type; write what it asks, like \"text\" or \"select_one colours\".")
 		case word == "begin_group" || word == "begin_repeat":
-			if word == "begin_repeat" {
-				rd.fail(at, "Speakeasy cannot ask the same questions again and again (begin_repeat); give each question its own row.")
-			} else if len(rd.texts(t, r, "label")) > 0 || len(rd.texts(t, r, "hint")) > 0 || t.cell(r, t.col("appearance")) != "" {
-				rd.notice(at, "Speakeasy asks a group's questions one per screen, so the group's own words and appearance are not used.")
-			}
 			rel := t.cell(r, t.col("relevant"))
 			if len(stack) > 0 {
 				rel = and(stack[len(stack)-1].relevant, rel)
 			}
 			stack = append(stack, frame{relevant: rel, row: r.num, repeat: word == "begin_repeat"})
+			switch {
+			case repeatRow > 0:
+				rd.inRepeat(t, r, repeatRow, name)
+			case word == "begin_repeat" && rd.strict:
+				rd.fail(at, repeatWhy)
+			case word == "begin_repeat":
+				repeatRow = r.num
+				rd.inRepeat(t, r, repeatRow, name)
+			default:
+				rd.note("group", at, "Speakeasy asks the questions in a group (begin_group) one to a screen, so a group's own words and appearance, such as field-list, are not shown. Groups: %s.", name)
+				t.skip[r.num] = true
+			}
 		case word == "end_group" || word == "end_repeat":
 			if len(stack) == 0 || stack[len(stack)-1].repeat != (word == "end_repeat") {
 				rd.fail(at, fmt.Sprintf("this %s has no begin row that it closes.", word))
 				continue
 			}
+			if repeatRow > 0 {
+				rd.inRepeat(t, r, repeatRow, "")
+			}
+			if top := stack[len(stack)-1]; top.repeat && top.row == repeatRow {
+				repeatRow = 0
+			}
 			stack = stack[:len(stack)-1]
+		case repeatRow > 0:
+			rd.inRepeat(t, r, repeatRow, name)
 		case metadata[word]:
-			rd.notice(at, metadataNotice(word))
+			t.skip[r.num] = true
+			rd.metadataNote(at, word)
 		case refusals[word] != "":
-			rd.fail(at, refusals[word])
+			t.skip[r.num] = true
+			rd.cannot(at, name, refusals[word])
 		default:
 			rel := ""
 			if len(stack) > 0 {
 				rel = stack[len(stack)-1].relevant
 			}
-			if q, ok := rd.question(t, r, word, args, rel); ok {
-				rd.places.questions[q.ID] = r.num
-				s.Questions = append(s.Questions, q)
+			q, ok := rd.question(t, r, word, args, rel)
+			if !ok {
+				t.skip[r.num] = true
+				continue
+			}
+			rd.places.questions[q.ID] = r.num
+			s.Questions = append(s.Questions, q)
+			if o, ok := rd.orOther(t, r, q, names); ok {
+				s.Questions = append(s.Questions, o)
 			}
 		}
 	}
@@ -243,6 +279,18 @@ func (rd *reader) readSurvey(t *table, s *survey.Survey) {
 	}
 }
 
+const repeatWhy = "Speakeasy cannot ask the same questions again and again (begin_repeat); give each question its own row."
+
+// inRepeat leaves out a row of a repeat, which Speakeasy cannot ask.
+func (rd *reader) inRepeat(t *table, r row, repeatRow int, name string) {
+	t.skip[r.num] = true
+	if name != "" {
+		rd.left[name] = r.num
+	}
+	rd.note(fmt.Sprint("repeat", repeatRow), t.place(r, t.col("type")),
+		fmt.Sprintf("Speakeasy cannot ask the same questions again and again (begin_repeat on row %d), so the repeat and the rows in it are left out: %%s.", repeatRow), name)
+}
+
 // and joins two skip rules; either may be empty.
 func and(a, b string) string {
 	switch {
@@ -252,59 +300,4 @@ func and(a, b string) string {
 		return a
 	}
 	return "(" + a + ") and (" + b + ")"
-}
-
-// splitType reads a type cell: "select_one colours" gives "select_one" and
-// ["colours"]. "begin group" and "select one" are read as with "_".
-func splitType(v string) (string, []string) {
-	f := strings.Fields(v)
-	if len(f) == 0 {
-		return "", nil
-	}
-	w := strings.ToLower(f[0])
-	if len(f) > 1 {
-		switch two := w + "_" + strings.ToLower(f[1]); two {
-		case "begin_group", "end_group", "begin_repeat", "end_repeat", "select_one", "select_multiple":
-			return two, f[2:]
-		}
-	}
-	return w, f[1:]
-}
-
-// metadata are the types ODK fills in by itself.
-var metadata = map[string]bool{
-	"start": true, "end": true, "today": true, "deviceid": true, "username": true,
-	"email": true, "phonenumber": true, "simserial": true, "subscriberid": true,
-	"audit": true, "start-geopoint": true,
-}
-
-func metadataNotice(word string) string {
-	switch word {
-	case "start", "end", "today", "deviceid":
-		return fmt.Sprintf("Speakeasy saves the times, the day and the laptop of every answer itself, so this row (%s) is left out.", word)
-	}
-	return fmt.Sprintf("Speakeasy does not record this (%s), so the row is left out.", word)
-}
-
-// refusals are the types Speakeasy cannot ask, with why, in plain words.
-var refusals = map[string]string{
-	"geopoint":                  "Speakeasy cannot ask for a map point (geopoint).",
-	"geotrace":                  "Speakeasy cannot ask for a line on a map (geotrace).",
-	"geoshape":                  "Speakeasy cannot ask for a shape on a map (geoshape).",
-	"image":                     "Speakeasy cannot take a photo (image); to show a picture, put its file name in the image column.",
-	"audio":                     "Speakeasy cannot record a sound (audio); to play a sound, put its file name in the audio column.",
-	"background-audio":          "Speakeasy cannot record a sound (background-audio).",
-	"video":                     "Speakeasy cannot record a video (video).",
-	"file":                      "Speakeasy cannot take a file (file).",
-	"barcode":                   "Speakeasy cannot scan a barcode (barcode).",
-	"time":                      "Speakeasy can ask for a day but not a time (time).",
-	"datetime":                  "Speakeasy can ask for a day but not a time (datetime); use the date type.",
-	"calculate":                 "Speakeasy cannot work things out from other answers (calculate); ask it as a question or take the row out.",
-	"hidden":                    "Speakeasy cannot keep hidden values (hidden).",
-	"rank":                      "Speakeasy cannot ask people to put things in order (rank).",
-	"select_one_from_file":      "Speakeasy cannot take choices from a file (select_one_from_file); put the choices on the choices sheet.",
-	"select_multiple_from_file": "Speakeasy cannot take choices from a file (select_multiple_from_file); put the choices on the choices sheet.",
-	"select_one_external":       "Speakeasy cannot take choices from a file (select_one_external); put the choices on the choices sheet.",
-	"xml-external":              "Speakeasy cannot use data from a file (xml-external).",
-	"csv-external":              "Speakeasy cannot use data from a file (csv-external).",
 }

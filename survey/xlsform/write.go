@@ -34,8 +34,8 @@ func Write(s *survey.Survey, w io.Writer) error {
 
 	for i := range s.Questions {
 		q := &s.Questions[i]
-		r := map[string]string{"name": q.ID, "relevant": q.Relevant, "constraint": q.Constraint,
-			"media::image": q.Picture, "media::audio": q.Sound}
+		r := map[string]string{"name": q.ID, "relevant": q.Relevant, "constraint": q.Constraint}
+		putMedia(r, langs, q.Picture, q.Sound)
 		putTexts(r, "label", langs, q.Text)
 		putTexts(r, "hint", langs, q.Hint)
 		putTexts(r, "required_message", langs, q.RequiredMessage)
@@ -49,7 +49,8 @@ func Write(s *survey.Survey, w io.Writer) error {
 			name := lists.take(q.ID)
 			r["type"] = map[survey.Kind]string{survey.KindOne: "select_one ", survey.KindMany: "select_multiple "}[q.Kind] + name
 			for _, c := range q.Choices {
-				cr := map[string]string{"list_name": name, "name": c.Value, "media::image": c.Picture, "media::audio": c.Sound}
+				cr := map[string]string{"list_name": name, "name": c.Value}
+				putMedia(cr, langs, c.Picture, c.Sound)
 				putTexts(cr, "label", langs, c.Text)
 				chs.rows = append(chs.rows, cr)
 			}
@@ -206,7 +207,21 @@ func (n *listNames) builtin(q survey.Question, name string, langs []string, chs 
 
 // perLanguage are the columns Write writes once per language.
 var perLanguage = map[string]bool{"label": true, "hint": true, "required_message": true, "constraint_message": true,
-	"speakeasy_title": true, "speakeasy_welcome": true, "speakeasy_thanks": true}
+	"speakeasy_title": true, "speakeasy_welcome": true, "speakeasy_thanks": true,
+	"media::image": true, "media::audio": true}
+
+// putMedia names a picture and a sound once per language, as ODK Collect
+// looks for them, by the file names that WriteMedia writes.
+func putMedia(r map[string]string, langs []string, picture, sound string) {
+	for _, l := range langs {
+		if picture != "" {
+			r["media::image::"+langHeader(l)] = FormFileName(picture, true)
+		}
+		if sound != "" {
+			r["media::audio::"+langHeader(l)] = FormFileName(sound, false)
+		}
+	}
+}
 
 // sheet is one sheet to write: its columns and rows of values by column.
 type sheet struct {
@@ -278,6 +293,11 @@ func (sh *sheet) write(x *excelize.File, bold int) error {
 	}
 	last, _ := excelize.ColumnNumberToName(len(sh.columns))
 	if err := x.SetCellStyle(sh.name, "A1", last+"1", bold); err != nil {
+		return err
+	}
+	// excelize leaves the sheet's size as "A1", and readers that trust it
+	// (pyxform, openpyxl read-only) then see one cell.
+	if err := x.SetSheetDimension(sh.name, fmt.Sprintf("A1:%s%d", last, len(sh.rows)+1)); err != nil {
 		return err
 	}
 	return x.SetColWidth(sh.name, "A", last, 22)

@@ -112,11 +112,15 @@ func TestWrite_RoundTrip(t *testing.T) {
 	}
 	everything.Version = 4
 
-	for name, s := range map[string]*survey.Survey{
+	surveys := map[string]*survey.Survey{
 		"walk":       loadJSON(t, "../testdata/walk.json"),
-		"ehc-plan":   builtin(t, "ehc-plan"),
+		"full":       loadJSON(t, forms+"full.json"),
 		"everything": everything,
-	} {
+	}
+	for _, id := range assets.BuiltinSurveyIDs() {
+		surveys[id] = builtin(t, id)
+	}
+	for name, s := range surveys {
 		t.Run(name, func(t *testing.T) {
 			want := marshal(t, s)
 			back, notices, _ := roundTrip(t, s)
@@ -178,7 +182,7 @@ func TestWrite_ODKShape(t *testing.T) {
 	_, _, data := roundTrip(t, loadJSON(t, "../testdata/walk.json"))
 	srv := cells(t, data, "survey")
 	wantHead := []string{"type", "name", "label::English (en)", "label::Cymraeg (cy)", "required", "relevant",
-		"appearance", "parameters", "media::image", "speakeasy_options"}
+		"appearance", "parameters", "media::image::English (en)", "media::image::Cymraeg (cy)", "speakeasy_options"}
 	if strings.Join(srv[0], "|") != strings.Join(wantHead, "|") {
 		t.Errorf("survey headings %q, want %q", srv[0], wantHead)
 	}
@@ -253,7 +257,7 @@ func TestWrite_FileOnDisk(t *testing.T) {
 	sameSurvey(t, back, s)
 	// "family" is not one of Speakeasy's pictures and not beside the form.
 	if len(notices) != 1 || !strings.Contains(notices[0].Message, `the file "family" is not in the folder`) ||
-		notices[0].Place != (Place{Sheet: "choices", Row: 3, Column: "media::image"}) {
+		notices[0].Place != (Place{Sheet: "choices", Row: 3, Column: "media::image::English (en)"}) {
 		t.Errorf("notices %v", notices)
 	}
 }

@@ -3,10 +3,13 @@
 // KoboToolbox use), so admins can bring the forms they already have and
 // edit Speakeasy's surveys in Excel.
 //
-// Reading turns what Speakeasy can ask into a survey.Survey, refuses what it
-// cannot (repeats, calculations, map points, photos, ...) with an error that
-// names the sheet, row and column, and reports anything it leaves out as a
-// Notice. Writing gives a form that ODK tools accept, with Speakeasy's own
+// Reading reads what pyxform (the compiler ODK and KoboToolbox use) reads:
+// its other spellings of types and headings, groups, or_other. It turns
+// what Speakeasy can ask into a survey.Survey and leaves out each question
+// it cannot ask (repeats, calculations, map points, photos, ...), naming it
+// in a Notice with its sheet, row and column; Options.Strict refuses such a
+// form instead. Notices of one kind are said once, with their rows.
+// Writing gives a form that pyxform builds whole, with Speakeasy's own
 // settings in extra "speakeasy_" columns that ODK ignores, so reading it
 // back gives the same survey.
 package xlsform
@@ -14,7 +17,10 @@ package xlsform
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
+
+	"speakeasy/survey"
 )
 
 // Place is where something is in a workbook. Row counts from 1, as Excel
@@ -40,12 +46,54 @@ func (p Place) String() string {
 }
 
 // Notice is something Speakeasy left out or changed while reading a form.
+// Things of one kind on several rows are one Notice: Place names the first
+// row and Rows every row.
 type Notice struct {
 	Place
+	Rows    []int // every row it is about, in order, when there are more than one
 	Message string
 }
 
-func (n Notice) String() string { return located(n.Place, n.Message) }
+func (n Notice) String() string {
+	if len(n.Rows) < 2 {
+		return located(n.Place, n.Message)
+	}
+	p := n.Place
+	p.Row = 0
+	at := []string{}
+	if p.Sheet != "" {
+		at = append(at, p.Sheet+" sheet")
+	}
+	at = append(at, "rows "+rowList(n.Rows))
+	if p.Column != "" {
+		at = append(at, "column "+p.Column)
+	}
+	return strings.Join(at, ", ") + ": " + n.Message
+}
+
+// rowList says rows as "3, 5, 9 and 9 more (12 in all)".
+func rowList(rows []int) string {
+	const shown = 3
+	words := make([]string, 0, shown)
+	for i, r := range rows {
+		if i == shown {
+			break
+		}
+		words = append(words, strconv.Itoa(r))
+	}
+	if len(rows) <= shown {
+		return andList(words)
+	}
+	return fmt.Sprintf("%s and %d more (%d in all)", strings.Join(words, ", "), len(rows)-shown, len(rows))
+}
+
+// andList joins words as "a, b and c".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
 
 // Error is something in a form that Speakeasy cannot carry.
 type Error struct {
@@ -73,33 +121,9 @@ func located(p Place, msg string) string {
 	return msg
 }
 
-// languageNames maps language codes to the names written in headers
-// ("label::Cymraeg (cy)"), for the languages most spoken in the UK.
-var languageNames = map[string]string{
-	"en": "English", "cy": "Cymraeg", "ga": "Gaeilge", "gd": "Gàidhlig",
-	"pl": "Polski", "ro": "Română", "pa": "ਪੰਜਾਬੀ", "ur": "اردو", "bn": "বাংলা",
-	"gu": "ગુજરાતી", "ar": "العربية", "so": "Soomaali", "pt": "Português",
-	"es": "Español", "fr": "Français", "de": "Deutsch", "it": "Italiano",
-	"lt": "Lietuvių", "uk": "Українська", "zh": "中文", "ta": "தமிழ்", "tr": "Türkçe",
-}
-
-// englishNames maps English names of languages to codes, for headers that
-// name a language without a code ("label::Welsh").
-var englishNames = map[string]string{
-	"english": "en", "welsh": "cy", "irish": "ga", "scottish gaelic": "gd", "gaelic": "gd",
-	"polish": "pl", "romanian": "ro", "punjabi": "pa", "panjabi": "pa", "urdu": "ur",
-	"bengali": "bn", "bangla": "bn", "gujarati": "gu", "arabic": "ar", "somali": "so",
-	"portuguese": "pt", "spanish": "es", "french": "fr", "german": "de", "italian": "it",
-	"lithuanian": "lt", "ukrainian": "uk", "chinese": "zh", "tamil": "ta", "turkish": "tr",
-}
-
 // langHeader is how a language is written after "::" in a header.
 func langHeader(code string) string {
-	name := languageNames[code]
-	if name == "" {
-		name = code
-	}
-	return name + " (" + code + ")"
+	return survey.LanguageName(code) + " (" + code + ")"
 }
 
 var codeInBrackets = regexp.MustCompile(`\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\)\s*$`)
@@ -111,16 +135,10 @@ func langCode(s string) string {
 	if m := codeInBrackets.FindStringSubmatch(s); m != nil {
 		return strings.ToLower(m[1])
 	}
-	lower := strings.ToLower(s)
-	if code, ok := englishNames[lower]; ok {
+	if code, ok := survey.LanguageCode(s); ok {
 		return code
 	}
-	for code, name := range languageNames {
-		if strings.EqualFold(name, s) {
-			return code
-		}
-	}
-	return strings.Join(strings.Fields(lower), "-")
+	return strings.Join(strings.Fields(strings.ToLower(s)), "-")
 }
 
 // header is one column heading, understood.
@@ -130,29 +148,42 @@ type header struct {
 	lang string // language code, "" if the heading names none
 }
 
-// aliases maps other spellings of a column to the canonical one.
+// aliases maps other spellings of a column (in snake_case, as pyxform
+// compares them) to the canonical one.
 var aliases = map[string]string{
-	"list name":        "list_name",
-	"image":            "media::image",
-	"audio":            "media::audio",
-	"video":            "media::video",
-	"big-image":        "media::big-image",
-	"jr:constraintmsg": "constraint_message",
-	"jr:requiredmsg":   "required_message",
-	"choice filter":    "choice_filter",
-	"default language": "default_language",
-	"form title":       "form_title",
-	"form id":          "form_id",
+	"image": "media::image", "audio": "media::audio", "video": "media::video", "big-image": "media::big-image",
+	"jr:constraintmsg": "constraint_message", "constraining_message": "constraint_message",
+	"jr:requiredmsg": "required_message", "requiredmsg": "required_message",
+	"caption": "label", "relevance": "relevant", "value": "name", "tag": "name", "command": "type",
+	"set_form_title": "form_title", "set_form_id": "form_id",
+	"calculation": "calculate",
 }
 
-// parseHeader understands a heading such as "Label::Cymraeg (cy)" or
-// "media::image::English (en)". Case and spaces around "::" do not matter.
-func parseHeader(text string) header {
-	parts := strings.Split(text, "::")
+// snake writes a heading as pyxform compares it: lower case, words joined by _.
+func snake(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "_")) }
+
+// parseHeader understands a heading such as "Label::Cymraeg (cy)",
+// "media::image::English (en)" or "label:English". As in pyxform, a sheet
+// with any "::" heading (double) splits headings at "::" only; otherwise a
+// single ":" splits them, keeping "jr:" names whole. Case and spaces do not
+// matter.
+func parseHeader(text string, double bool) header {
+	var parts []string
+	if double || strings.Contains(text, "::") {
+		parts = strings.Split(text, "::")
+	} else {
+		for _, p := range strings.Split(text, ":") {
+			if n := len(parts); n > 0 && strings.EqualFold(strings.TrimSpace(parts[n-1]), "jr") {
+				parts[n-1] = "jr:" + p
+				continue
+			}
+			parts = append(parts, p)
+		}
+	}
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
-	base := strings.Join(strings.Fields(strings.ToLower(parts[0])), " ")
+	base := snake(parts[0])
 	rest := parts[1:]
 	if base == "media" && len(rest) > 0 {
 		base += "::" + strings.ToLower(rest[0])

@@ -6,7 +6,7 @@
 // sheet names), one file per thing Speakeasy refuses, and the fuzz seeds of
 // survey/xlsform. Run it from the repository root after changing it:
 //
-//	go run testdata/xlsform/gen.go
+//	go run testdata/xlsform/gen.go testdata/xlsform/gen_odk.go
 package main
 
 import (
@@ -61,6 +61,7 @@ func main() {
 	full()
 	spellings()
 	refusals()
+	odkForms()
 	seeds()
 	// The picture and the sound that full.xlsx names, beside it.
 	check(os.WriteFile(filepath.Join(dir, "photo.png"), tinyPNG, 0o644))

@@ -15,12 +15,13 @@ import (
 )
 
 func runCheck(env *Env, args []string) error {
-	fs := newFlags(env, "check", "FILE [--jargon LIST]",
+	fs := newFlags(env, "check", "FILE [--jargon LIST] [--strict]",
 		"Checks a survey file (Speakeasy's .json or an XLSForm .xlsx): first that Speakeasy can use it,\n"+
 			"then that its words are easy to read. Each warning says where it is. It fails only when\n"+
 			"the survey cannot be used; warnings are advice.")
 	jargon := fs.String("jargon", "", "a list of hard words to use instead of the built-in one,\none \"hard words -> plainer words\" a line (see --print-jargon)")
 	printJargon := fs.Bool("print-jargon", false, "print the built-in list of hard words, to copy and change")
+	strict := strictFlag(fs)
 	files, err := parseWithFiles(fs, args)
 	if err != nil {
 		return err
@@ -39,16 +40,22 @@ func runCheck(env *Env, args []string) error {
 			return err
 		}
 	}
-	f, err := openSurveyFile(env, files[0])
+	f, err := openSurveyFile(env, files[0], *strict)
 	if err != nil {
 		return err
 	}
 	f.printNotices(env.Stdout)
-	warnings := check.Survey(f.survey, list)
-	for _, w := range warnings {
-		fmt.Fprintln(env.Stdout, f.where(w))
+	// Each question that uses a list of choices has its own copy of it, so
+	// a problem in the list comes once per question; it is said once.
+	said := map[string]bool{}
+	for _, w := range check.Survey(f.survey, list) {
+		line := f.where(w)
+		if !said[line] {
+			said[line] = true
+			fmt.Fprintln(env.Stdout, line)
+		}
 	}
-	switch n := len(warnings); n {
+	switch n := len(said); n {
 	case 0:
 		fmt.Fprintf(env.Stdout, "%s: no warnings; the words look easy to read.\n", f.path)
 	default:
@@ -58,11 +65,14 @@ func runCheck(env *Env, args []string) error {
 }
 
 func runImportForm(env *Env, args []string) error {
-	fs := newFlags(env, "import-form", "FILE [--data DIR]",
+	fs := newFlags(env, "import-form", "FILE [--data DIR] [--strict]",
 		"Adds a survey from an XLSForm spreadsheet (.xlsx, as ODK and KoboToolbox make) or a\n"+
 			"Speakeasy .json file. Pictures and sounds the form names are looked for beside it.\n"+
-			"A survey that is already here with other content becomes a new version.")
+			"Questions Speakeasy cannot ask (calculate, geopoint, photos, repeats, ...) are left out,\n"+
+			"and each is named with its row and why. A survey that is already here with other\n"+
+			"content becomes a new version.")
 	data := dataFlag(fs)
+	strict := strictFlag(fs)
 	files, err := parseWithFiles(fs, args)
 	if err != nil {
 		return err
@@ -71,7 +81,7 @@ func runImportForm(env *Env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	f, err := openSurveyFile(env, files[0])
+	f, err := openSurveyFile(env, files[0], *strict)
 	if err != nil {
 		return err
 	}
@@ -101,9 +111,12 @@ func runImportForm(env *Env, args []string) error {
 }
 
 func runExportForm(env *Env, args []string) error {
-	fs := newFlags(env, "export-form", "--survey ID --out FILE.xlsx|FILE.json [--version N] [--data DIR]",
+	fs := newFlags(env, "export-form", "--survey ID --out FILE.xlsx|FILE.json [--media DIR] [--version N] [--data DIR]",
 		"Saves a survey as an XLSForm spreadsheet, to edit in Excel or use with ODK or KoboToolbox,\n"+
-			"or as Speakeasy's own .json file. Either can be added back with import-form.")
+			"or as Speakeasy's own .json file. Either can be added back with import-form.\n"+
+			"With --media, the pictures and sounds the form names are saved in that folder, as\n"+
+			"ODK Collect and KoboToolbox want them (\"form media\"): upload them with the form.")
+	media := fs.String("media", "", "a folder to save the form's pictures and sounds in")
 	which := fs.String("survey", "", "a survey ID, or a survey .json file (default: the survey the kiosk runs)")
 	version := fs.Int("version", 0, "which version of the survey (default: the newest)")
 	out := fs.String("out", "", "the file to write, ending in .xlsx or .json")
@@ -133,7 +146,24 @@ func runExportForm(env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Saved survey %s version %d to %s.\n", s.ID, s.Version, *out)
+	if *media == "" {
+		return nil
+	}
+	m, err := xlsform.WriteMedia(s, *media)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Saved %s in %s.\n", plural(len(m.Written), "file")+" (pictures and sounds)", *media)
+	for _, name := range m.Missing {
+		fmt.Fprintf(env.Stdout, "%s is not a built-in picture and the file is not there, so it is not saved; add it beside the form yourself.\n", name)
+	}
 	return nil
+}
+
+// strictFlag is --strict, which refuses a form with a question Speakeasy
+// cannot ask instead of leaving the question out.
+func strictFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("strict", false, "refuse an XLSForm that has a question Speakeasy cannot ask,\ninstead of leaving the question out")
 }
 
 // parseWithFiles parses flags that may come before or after the file
@@ -163,13 +193,13 @@ type surveyFile struct {
 // openSurveyFile reads and checks a survey file. When the survey cannot be
 // used, it prints every problem, one a line with the file and where in it,
 // and returns an error that counts them.
-func openSurveyFile(env *Env, path string) (*surveyFile, error) {
+func openSurveyFile(env *Env, path string, strict bool) (*surveyFile, error) {
 	f := &surveyFile{path: path}
 	var err error
 	var lines []string
 	xlsx := strings.EqualFold(filepath.Ext(path), ".xlsx")
 	if xlsx {
-		f.form, err = xlsform.ReadFormFile(path)
+		f.form, err = xlsform.ReadFormFile(path, xlsform.Options{Strict: strict})
 		var es xlsform.Errors
 		if errors.As(err, &es) {
 			for _, e := range es {
@@ -217,8 +247,11 @@ func (f *surveyFile) where(w check.Warning) string {
 	if f.form == nil {
 		return f.path + ": " + w.String()
 	}
-	at := f.form.Place(w.Question, w.Field, w.Choice, w.Lang).String()
-	if w.Question != "" {
+	place := f.form.Place(w.Question, w.Field, w.Choice, w.Lang)
+	at := place.String()
+	// A row of the choices sheet can belong to many questions; naming one
+	// would make the same problem look like several.
+	if w.Question != "" && place.Sheet != "choices" {
 		at += fmt.Sprintf(" (question %q)", w.Question)
 	}
 	return fmt.Sprintf("%s: %s: %s %s", f.path, at, w.Message, w.Suggestion)

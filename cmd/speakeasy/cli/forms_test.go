@@ -125,9 +125,9 @@ func TestCheck_XLSForm(t *testing.T) {
 	}
 	for _, want := range []string{
 		// What reading left out, then the warnings, each with its row and column.
-		path + `: survey sheet, row 2, column type: Speakeasy saves the times, the day and the laptop of every answer itself, so this row (start) is left out.`,
+		path + `: survey sheet, rows 2, 3, 4 and 1 more (4 in all), column type: Speakeasy saves the times, the day and the laptop of every answer itself, so these rows are left out: start, end, today and deviceid.`,
 		path + `: survey sheet, row 11, column Label::Cymraeg (cy) (question "listened"): These words are missing in "cy". Add them, so people who choose "cy" can read them.`,
-		path + `: choices sheet, row 19, column label::Cymraeg (cy) (question "four"): These words are missing in "cy".`,
+		path + `: choices sheet, row 19, column label::Cymraeg (cy): These words are missing in "cy".`,
 		path + `: settings sheet, row 2, column speakeasy_welcome::Cymraeg (cy): These words are missing in "cy". Add them, so people who choose "cy" can read them.`,
 	} {
 		if !hasLine(out, want) && !strings.Contains(out, want) {
@@ -138,7 +138,7 @@ func TestCheck_XLSForm(t *testing.T) {
 
 func TestCheck_RefusedXLSFormExitsOne(t *testing.T) {
 	path := formsDir + "geopoint.xlsx"
-	code, _, errOut := run(t, "check", path)
+	code, _, errOut := run(t, "check", "--strict", path)
 	want := path + ": survey sheet, row 3, column type: Speakeasy cannot ask for a map point (geopoint).\n" +
 		"speakeasy check: " + path + " cannot be used: 1 problem\n"
 	if code != 1 || errOut != want {
@@ -212,7 +212,7 @@ func TestImportForm_AddsTheSurvey(t *testing.T) {
 
 func TestImportForm_RefusedFormAddsNothing(t *testing.T) {
 	data := t.TempDir()
-	code, out, errOut := run(t, "import-form", "--data", data, formsDir+"repeat.xlsx")
+	code, out, errOut := run(t, "import-form", "--strict", "--data", data, formsDir+"repeat.xlsx")
 	if code != 1 || strings.Contains(out, "Added") ||
 		!strings.Contains(errOut, "repeat.xlsx: survey sheet, row 3, column type: Speakeasy cannot ask the same questions again and again (begin_repeat)") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
