@@ -46,6 +46,7 @@ var commands = map[string]command{
 	"backup":         {"keep a copy of the results in the data folder", runBackup},
 	"restore":        {"put a backup back in place of the results", runRestore},
 	"send":           {"send the answers to an ODK Central or KoboToolbox server", runSend},
+	"report":         {"make the easy-read \"You said\" report (PDF) to give back", runReport},
 	"walk":           {"answer the survey at random, for tests", runWalk},
 }
 

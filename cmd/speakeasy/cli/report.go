@@ -13,11 +13,6 @@ import (
 	"speakeasy/survey/store"
 )
 
-// The report command adds itself, so the list in cli.go stays as it is.
-func init() {
-	commands["report"] = command{summary: "make the easy-read \"You said\" report (PDF) for the people who answered", run: runReport}
-}
-
 func runReport(env *Env, args []string) error {
 	fs := newFlags(env, "report", "[--data DIR] [--survey ID] [--event NAME]... [--since DATE] [--until DATE] [--lang cy]\n"+
 		"       [--we-will FILE] [--min-people N] [--compare EVENT1 EVENT2] --out report.pdf",
