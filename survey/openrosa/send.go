@@ -115,11 +115,10 @@ func Send(ctx context.Context, db *store.DB, opt Options) (Result, error) {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		if missing[p.version] {
-			res.Unsent[p.version]++
-			continue
+		err := ErrVersion
+		if !missing[p.version] {
+			err = c.sendOne(ctx, db, form, byVersion[p.version], p, tgt, &res)
 		}
-		err := c.sendOne(ctx, db, form, byVersion[p.version], p, tgt, &res)
 		switch {
 		case errors.Is(err, ErrVersion):
 			missing[p.version] = true
