@@ -34,31 +34,6 @@ var builtinWords = map[string]map[string]string{
 	},
 }
 
-// languageNames are languages' names in their own words, for the welcome screen.
-var languageNames = map[string]string{
-	"en": "English", "cy": "Cymraeg", "gd": "Gàidhlig", "ga": "Gaeilge", "pl": "Polski",
-	"ur": "اردو", "ar": "العربية", "pa": "ਪੰਜਾਬੀ", "bn": "বাংলা", "gu": "ગુજરાતી",
-	"so": "Soomaali", "ro": "Română", "lt": "Lietuvių", "pt": "Português", "es": "Español",
-	"fr": "Français", "uk": "Українська", "tr": "Türkçe", "zh": "中文",
-}
-
-// LanguageName gives a language's own name for its code, or the code.
-func LanguageName(code string) string {
-	if n, ok := languageNames[code]; ok {
-		return n
-	}
-	return code
-}
-
-// RightToLeft reports whether a language is written from right to left.
-func RightToLeft(code string) bool {
-	switch code {
-	case "ar", "ur", "fa", "he", "ps", "yi":
-		return true
-	}
-	return false
-}
-
 // BuiltinWord returns one of Speakeasy's own answer words in lang, or in English.
 func BuiltinWord(lang, key string) string {
 	if w, ok := builtinWords[lang][key]; ok {
