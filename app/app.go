@@ -147,7 +147,7 @@ func (u *UI) loadSurvey() error {
 	}
 	u.survey = s
 	u.lang = s.Lang()
-	u.event, err = u.db.Setting("event")
+	u.event, err = u.db.Setting(store.SettingEvent)
 	return err
 }
 

@@ -23,7 +23,7 @@ type scanner struct {
 const scanDefault = 3 * time.Second
 
 func (s *scanner) load(db *store.DB) error {
-	v, err := db.Setting("scan_seconds")
+	v, err := db.Setting(store.SettingScanSeconds)
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func (s *scanner) On() bool { return s.every > 0 }
 
 // setScanning turns scanning on (every > 0) or off, for this laptop.
 func (u *UI) setScanning(every time.Duration) error {
-	if err := u.db.SetSetting("scan_seconds", strconv.FormatFloat(every.Seconds(), 'f', -1, 64)); err != nil {
+	if err := u.db.SetSetting(store.SettingScanSeconds, strconv.FormatFloat(every.Seconds(), 'f', -1, 64)); err != nil {
 		return err
 	}
 	u.scan.every = every

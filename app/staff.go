@@ -78,7 +78,7 @@ func (u *UI) staffHome() fyne.CanvasObject {
 		if id == u.survey.ID {
 			return
 		}
-		if err := u.db.SetSetting("kiosk_survey", id); err != nil {
+		if err := u.db.SetSetting(store.SettingKioskSurvey, id); err != nil {
 			message.SetText(err.Error())
 			return
 		}
@@ -96,7 +96,7 @@ func (u *UI) staffHome() fyne.CanvasObject {
 	event.SetText(u.event)
 	event.SetPlaceHolder(lang.L("For example: Family day in the library"))
 	saveEvent := widget.NewButton(lang.L("Save the event name"), func() {
-		if err := u.db.SetSetting("event", event.Text); err != nil {
+		if err := u.db.SetSetting(store.SettingEvent, event.Text); err != nil {
 			message.SetText(err.Error())
 			return
 		}

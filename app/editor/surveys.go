@@ -376,7 +376,7 @@ func (p *surveysPanel) runHere() {
 		p.say(lang.L("Only surveys you have published, and not archived, can run."))
 		return
 	}
-	if err := p.db.SetSetting("kiosk_survey", r.ID); err != nil {
+	if err := p.db.SetSetting(store.SettingKioskSurvey, r.ID); err != nil {
 		p.say(err.Error())
 		return
 	}
