@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"strings"
 
+	"speakeasy/app/translations"
 	"speakeasy/survey/export"
 	"speakeasy/survey/fake"
 )
@@ -15,7 +16,9 @@ import (
 func runExport(env *Env, args []string) error {
 	flags := newFlags(env, "export", "[--data DIR] [--survey ID] [--format xlsx|csv] [--lang L] [--codes] [--password P] --out FILE",
 		"Saves the answers to a survey as an Excel workbook (.xlsx) or a CSV file: one row per person,\n"+
-			"one column per question. The workbook also lists the questions and counts the answers.")
+			"one column per question. The workbook also lists the questions, counts the answers with a\n"+
+			"chart for each question, and gathers the words people typed. A CSV file gets its codebook\n"+
+			"beside it: NAME.sps, SPSS syntax that SPSS or GNU PSPP run to make NAME.sav with labels.")
 	data := dataFlag(flags)
 	surveyID := flags.String("survey", "", "the survey to export (default: the one the kiosk runs)")
 	format := flags.String("format", "", "xlsx or csv (default: from the end of the file name)")
@@ -54,6 +57,7 @@ func runExport(env *Env, args []string) error {
 	progress := progressLine(env.Stderr, "Exported")
 	sum, err := export.Export(ctx, db, *out, export.Options{
 		SurveyID: *surveyID, Lang: *lang, Codes: *codes, Password: *password, Format: f, Progress: progress.show,
+		Words: translations.Words,
 	})
 	progress.end()
 	if err != nil {
@@ -61,6 +65,9 @@ func runExport(env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "Saved %s (%d complete, %d not finished) to %s\n",
 		plural(sum.Responses, "response"), sum.Complete, sum.Incomplete, sum.Path)
+	if sum.Codebook != "" {
+		fmt.Fprintf(env.Stdout, "Saved the codebook for SPSS and PSPP to %s\n", sum.Codebook)
+	}
 	return nil
 }
 

@@ -66,8 +66,12 @@ func TestExport_WritesWorkbook(t *testing.T) {
 func TestExport_CSVAndCodes(t *testing.T) {
 	data := practiceData(t, "10")
 	out := filepath.Join(t.TempDir(), "answers.txt")
-	if code, _, stderr := run(t, "export", "--data", data, "--format", "csv", "--codes", "--out", out); code != 0 {
+	code, stdout, stderr := run(t, "export", "--data", data, "--format", "csv", "--codes", "--out", out)
+	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Saved the codebook for SPSS and PSPP to "+filepath.Join(filepath.Dir(out), "answers.sps")) {
+		t.Errorf("stdout %q does not say where the codebook is", stdout)
 	}
 	body, err := os.ReadFile(out)
 	if err != nil {
@@ -77,8 +81,18 @@ func TestExport_CSVAndCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(records) != 11 || records[0][0] != "who" || records[0][len(records[0])-1] != "_status" {
+	if len(records) != 11 || records[0][0] != "who" || records[0][len(records[0])-1] != "_index" {
 		t.Fatalf("%d records, header %q", len(records), records[0])
+	}
+	// The codebook beside it, named for it even without .csv.
+	sps, err := os.ReadFile(filepath.Join(filepath.Dir(out), "answers.sps"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"/FILE='answers.txt'", "SAVE OUTFILE='answers.sav'.", "VARIABLE LABELS", "MISSING VALUES"} {
+		if !strings.Contains(string(sps), want) {
+			t.Errorf("the codebook has no %q", want)
+		}
 	}
 }
 
