@@ -47,6 +47,11 @@ type resultsPanel struct {
 	made     func() // called when a report has been saved or failed; for tests
 }
 
+// ResultsTab is the "Results" tab of the staff screen (resultsPanel).
+func ResultsTab() StaffTab {
+	return StaffTab{Title: func() string { return lang.L("Results") }, Make: NewResultsPanel}
+}
+
 // NewResultsPanel is the staff panel that makes the "You said" report of surveyID.
 func NewResultsPanel(win fyne.Window, db *store.DB, surveyID string) fyne.CanvasObject {
 	return newResultsPanel(win, db, surveyID).view()

@@ -33,7 +33,9 @@ var started = time.Now()
 func staffTabs() []app.StaffTab {
 	return []app.StaffTab{
 		app.ExportTab(),  // the answers to Excel
+		app.ResultsTab(), // the easy-read "You said" report
 		app.LaptopsTab(), // results from and for other laptops
+		app.SendTab(),    // the answers to the organisation's server
 		editor.Tab(),     // the surveys and the editor
 	}
 }
