@@ -75,7 +75,7 @@ func (p *plan) writeComments(f *excelize.File, sheet string, st styles) (ref str
 	}
 	row := make([]any, 4)
 	for i, cm := range c.list {
-		row[0] = excelize.Cell{StyleID: st.wrap, Value: p.text(p.questions[cm.q])}
+		row[0] = p.text(p.questions[cm.q])
 		row[1] = excelize.Cell{StyleID: st.wrap, Value: cm.text}
 		row[2], row[3] = cm.uuid, cm.index
 		if err := sw.SetRow(cellName(1, i+2), row); err != nil {

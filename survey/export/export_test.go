@@ -14,10 +14,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"speakeasy/assets"
 	"speakeasy/survey"
 	"speakeasy/survey/export"
-	"speakeasy/survey/fake"
 	"speakeasy/survey/store"
 )
 
@@ -318,18 +316,7 @@ func TestExport_CSV(t *testing.T) {
 // against the answers in the database, worked out here from the survey's
 // own options.
 func TestExport_BuiltinSurveyMatchesStoredAnswers(t *testing.T) {
-	db := mustOpenDB(t)
-	data, _ := assets.BuiltinSurvey("ehc-plan")
-	s, err := survey.Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Publish(s); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fake.Responses(context.Background(), db, s, fake.Options{Count: 150, Seed: 5}); err != nil {
-		t.Fatal(err)
-	}
+	db, s := practiceDB(t, 150, 5)
 	path, _ := mustExport(t, db, "ehc.xlsx", export.Options{SurveyID: s.ID})
 	rows := sheetRows(t, mustOpenWorkbook(t, path), "Responses")
 
@@ -359,7 +346,7 @@ func TestExport_BuiltinSurveyMatchesStoredAnswers(t *testing.T) {
 	}
 
 	r := 0
-	err = db.EachResponse(context.Background(), s.ID, func(resp survey.Response, stored []store.StoredAnswer) error {
+	err := db.EachResponse(context.Background(), s.ID, func(resp survey.Response, stored []store.StoredAnswer) error {
 		r++
 		answers := map[string]survey.Answer{}
 		for _, a := range stored {

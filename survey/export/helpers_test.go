@@ -12,8 +12,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"speakeasy/assets"
 	"speakeasy/survey"
 	"speakeasy/survey/export"
+	"speakeasy/survey/fake"
 	"speakeasy/survey/store"
 )
 
@@ -26,6 +28,24 @@ func mustOpenDB(tb testing.TB) *store.DB {
 	}
 	tb.Cleanup(func() { db.Close() })
 	return db
+}
+
+// practiceDB holds count practice responses to the built-in survey.
+func practiceDB(tb testing.TB, count int, seed uint64) (*store.DB, *survey.Survey) {
+	tb.Helper()
+	db := mustOpenDB(tb)
+	data, _ := assets.BuiltinSurvey("ehc-plan")
+	s, err := survey.Parse(data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := db.Publish(s); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := fake.Responses(context.Background(), db, s, fake.Options{Count: count, Seed: seed}); err != nil {
+		tb.Fatal(err)
+	}
+	return db, s
 }
 
 // mustPublish loads a survey from testdata and publishes it.

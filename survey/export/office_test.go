@@ -9,10 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"speakeasy/assets"
-	"speakeasy/survey"
 	"speakeasy/survey/export"
-	"speakeasy/survey/fake"
 )
 
 // TestOffice_RenderSummary is for people, not for CI: with
@@ -32,18 +29,7 @@ func TestOffice_RenderSummary(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	db := mustOpenDB(t)
-	data, _ := assets.BuiltinSurvey("ehc-plan")
-	s, err := survey.Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Publish(s); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fake.Responses(context.Background(), db, s, fake.Options{Count: 2000, Seed: 12}); err != nil {
-		t.Fatal(err)
-	}
+	db, s := practiceDB(t, 2000, 12)
 	for _, lang := range []string{"en", "cy"} {
 		path := filepath.Join(dir, "summary-"+lang+".xlsx")
 		_, err := export.Export(context.Background(), db, path, export.Options{SurveyID: s.ID, Lang: lang, Words: appWords(t)})

@@ -1,7 +1,6 @@
 package export_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -10,10 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"speakeasy/assets"
-	"speakeasy/survey"
 	"speakeasy/survey/export"
-	"speakeasy/survey/fake"
 )
 
 // pyWorkbook is what testdata/read_workbook.py reports of a workbook.
@@ -126,18 +122,7 @@ func TestExport_ReadByOpenpyxl(t *testing.T) {
 // the sheet's page setup that it prints one page wide with no chart
 // across a page break.
 func TestExport_ChartsHonestAndReadable(t *testing.T) {
-	db := mustOpenDB(t)
-	data, _ := assets.BuiltinSurvey("ehc-plan")
-	s, err := survey.Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Publish(s); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fake.Responses(context.Background(), db, s, fake.Options{Count: 300, Seed: 9}); err != nil {
-		t.Fatal(err)
-	}
+	db, s := practiceDB(t, 300, 9)
 	path, _ := mustExport(t, db, "ehc.xlsx", export.Options{SurveyID: s.ID})
 	wb := readWithPython(t, path)
 	if len(wb.Charts) < 8 {
