@@ -29,12 +29,18 @@ var (
 type drawnKey struct {
 	name     string
 	contrast bool
+	onLight  bool // in strong colours, drawn in black for a light background
 	px       int
 }
 
 // newPicture is the named built-in picture, size points square. An empty
 // or unknown name gives an empty image of the same size.
-func newPicture(name string, size float32) *canvas.Image {
+func newPicture(name string, size float32) *canvas.Image { return newPictureOn(name, size, false) }
+
+// newPictureOn is newPicture for a background that may be light in strong
+// colours (a yellow button): the high-contrast pictures are line drawings,
+// drawn in white on the black screen and in black on a light button.
+func newPictureOn(name string, size float32, onLight bool) *canvas.Image {
 	img := &canvas.Image{FillMode: canvas.ImageFillContain}
 	img.SetMinSize(fyne.NewSquareSize(size))
 	if name == "" {
@@ -52,7 +58,7 @@ func newPicture(name string, size float32) *canvas.Image {
 	if c := fyne.CurrentApp().Driver().AllWindows(); len(c) > 0 {
 		scale = c[0].Canvas().Scale()
 	}
-	key := drawnKey{name, contrast, int(size*scale + 0.5)}
+	key := drawnKey{name, contrast, onLight && contrast, int(size*scale + 0.5)}
 	drawnMu.Lock()
 	done, ok := drawn[key]
 	drawnMu.Unlock()
@@ -101,6 +107,9 @@ func drawPicture(k drawnKey) image.Image {
 	if !ok || k.px <= 0 {
 		return nil
 	}
+	if k.contrast && !k.onLight {
+		data = inWhite(data)
+	}
 	icon, err := oksvg.ReadIconStream(bytes.NewReader(data), oksvg.IgnoreErrorMode)
 	if err != nil {
 		fyne.LogError("drawing the picture "+k.name, err)
@@ -133,5 +142,22 @@ func pictureResource(name string) fyne.Resource {
 	if !ok {
 		return nil
 	}
+	if contrast {
+		data = inWhite(data)
+	}
 	return fyne.NewStaticResource(key+".svg", data)
+}
+
+// inWhite turns a black high-contrast line drawing white, for the black
+// background of strong colours. (Black on black was no picture at all.)
+// The few white details inside them turn black, so they still show.
+func inWhite(svg []byte) []byte {
+	const swap = `"#0A0B0C"`
+	for _, white := range []string{`"#fff"`, `"#FFF"`, `"#ffffff"`, `"#FFFFFF"`, `"white"`} {
+		svg = bytes.ReplaceAll(svg, []byte(white), []byte(swap))
+	}
+	for _, black := range []string{`"#000000"`, `"#000"`, `"black"`} {
+		svg = bytes.ReplaceAll(svg, []byte(black), []byte(`"#FFFFFF"`))
+	}
+	return bytes.ReplaceAll(svg, []byte(swap), []byte(`"#000000"`))
 }

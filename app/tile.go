@@ -206,7 +206,7 @@ func (t *tile) CreateRenderer() fyne.WidgetRenderer {
 	r.ring.StrokeWidth = 6
 	r.tick = newPicture("check-mark-button", tickSize)
 	if t.Picture != "" {
-		r.pic = newPicture(t.Picture, optionPicture)
+		r.pic = newPictureOn(t.Picture, optionPicture, t.Style == stylePrimary)
 	}
 	if t.OnListen != nil {
 		r.listen = widget.NewButtonWithIcon("", pictureResource("speaker-high-volume"), t.OnListen)
