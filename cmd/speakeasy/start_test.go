@@ -89,7 +89,7 @@ func TestRun_OpensTheSurvey(t *testing.T) {
 	for _, tab := range staffTabs() {
 		titles = append(titles, tab.Title())
 	}
-	if got := strings.Join(titles, ", "); got != "Export, Results, Other laptops, Surveys" {
+	if got := strings.Join(titles, ", "); got != "Export, Results, Other laptops, Send, Surveys" {
 		t.Errorf("staff tabs %s", got)
 	}
 }
