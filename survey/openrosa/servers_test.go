@@ -92,3 +92,39 @@ func TestSend_ServerGoneSaysSoWithoutTheToken(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+func TestSend_TokenStaysOutOfResultsAndBundles(t *testing.T) {
+	db, _ := testDB(t, 5)
+	srv := testServer(t, "walk-meta.xml")
+	if _, err := openrosa.Send(context.Background(), db, options(srv)); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Dir(db.Path())
+	if err := openrosa.SaveSettings(dir, openrosa.Settings{URL: srv.URL, Project: srv.Project, Token: srv.Token}); err != nil {
+		t.Fatal(err)
+	}
+	bundle := filepath.Join(t.TempDir(), "laptop.db")
+	if err := db.BundleTo(context.Background(), bundle, false); err != nil {
+		t.Fatal(err)
+	}
+	backup, err := db.Backup("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{db.Path(), db.Path() + "-wal", bundle, backup} {
+		data, err := os.ReadFile(path)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), srv.Token) {
+			t.Errorf("%s holds the token", filepath.Base(path))
+		}
+	}
+	// What this laptop sent is its own note: another laptop that adds
+	// this bundle still sends these responses itself (the server takes
+	// the identical copies calmly).
+	data, _ := os.ReadFile(bundle)
+	if strings.Contains(string(data), "openrosa_sent") {
+		t.Error("the bundle carries this laptop's notes of what was sent")
+	}
+}
