@@ -175,10 +175,11 @@ func (c *client) serverForm(ctx context.Context, formID string) (*Form, error) {
 	if found == nil {
 		return nil, fmt.Errorf("%w %q (or this sign-in may not use it). Upload the form that \"speakeasy export-form --survey %s\" makes, then send again", ErrNoForm, formID, formID)
 	}
-	if !strings.HasPrefix(found.DownloadURL, c.ep.host+"/") {
-		return nil, fmt.Errorf("%w: it gives the form's address on another server, so Speakeasy did not follow it", ErrServer)
+	download, err := c.ep.sameServer(found.DownloadURL)
+	if err != nil {
+		return nil, err
 	}
-	r, err = c.do(ctx, http.MethodGet, found.DownloadURL, nil)
+	r, err = c.do(ctx, http.MethodGet, download, nil)
 	if err != nil {
 		return nil, err
 	}

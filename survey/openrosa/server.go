@@ -124,6 +124,24 @@ func (s Server) endpoint() (*endpoint, error) {
 	return ep, nil
 }
 
+// sameServer turns the address of a resource the server named (its form's
+// download address) into one on the server as the endpoint reaches it:
+// the same host, always with the endpoint's scheme and port, so that a
+// server that names itself with http:// or no port behind a proxy is
+// still reached safely, and a token or password never goes elsewhere.
+func (ep *endpoint) sameServer(addr string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(addr))
+	own, _ := url.Parse(ep.host)
+	if err != nil || !strings.EqualFold(u.Hostname(), own.Hostname()) {
+		return "", fmt.Errorf("%w: it gives the form's address on another server, so Speakeasy did not follow it", ErrServer)
+	}
+	out := ep.host + u.EscapedPath()
+	if u.RawQuery != "" {
+		out += "?" + u.RawQuery
+	}
+	return out, nil
+}
+
 // isThisComputer reports whether host is this computer, the only place
 // Speakeasy sends to without encryption (a test server).
 func isThisComputer(host string) bool {

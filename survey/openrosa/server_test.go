@@ -72,3 +72,22 @@ func TestParseForm_PrimaryInstance(t *testing.T) {
 		t.Fatal("a web page was read as a form")
 	}
 }
+
+func TestEndpoint_SameServer(t *testing.T) {
+	ep, err := Server{URL: "https://odk.example.org:8443", Project: 3, Token: "secret-token"}.endpoint()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ addr, want string }{
+		{"https://odk.example.org:8443/v1/key/secret-token/projects/3/forms/walk.xml", "https://odk.example.org:8443/v1/key/secret-token/projects/3/forms/walk.xml"},
+		{"http://ODK.example.org/v1/projects/3/forms/walk.xml", "https://odk.example.org:8443/v1/projects/3/forms/walk.xml"},
+		{"https://elsewhere.example.com/v1/projects/3/forms/walk.xml", ""},
+		{"::not an address", ""},
+	}
+	for _, tt := range tests {
+		got, err := ep.sameServer(tt.addr)
+		if got != tt.want || (tt.want == "") != (err != nil) {
+			t.Errorf("sameServer(%q) = %q, %v; want %q", tt.addr, got, err, tt.want)
+		}
+	}
+}
