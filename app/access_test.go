@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -14,7 +15,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"speakeasy/app/speech"
+	"speakeasy/assets"
 	"speakeasy/survey"
+	"speakeasy/survey/store"
 )
 
 // fakeVoice is a speech engine that notes what it would say, in order.
@@ -427,5 +430,34 @@ func TestUI_StopKeepsOrThrowsAway(t *testing.T) {
 		case !keep && err == nil:
 			t.Errorf("thrown away, but the response is still there: %+v %v", r, answers)
 		}
+	}
+}
+
+func TestUI_StartsInTheSurveysFirstLanguage(t *testing.T) {
+	a := test.NewTempApp(t)
+	db, err := store.Open(filepath.Join(t.TempDir(), "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	data, _ := assets.BuiltinSurvey("ehc-plan")
+	s, err := survey.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Languages = []string{"cy", "en"} // Welsh first
+	if _, err := db.Publish(s); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	u, err := New(a, w, Config{DB: db, Clock: &fakeClock{}, Quit: func() {}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer useLanguage("en")
+	w.Resize(fyne.NewSize(1366, 768))
+	u.Start()
+	if !strings.Contains(screenText(u), "Dechrau") || !strings.Contains(screenText(u), "Dy gynllun") {
+		t.Fatalf("a Welsh-first survey starts with:\n%s", screenText(u))
 	}
 }

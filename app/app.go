@@ -146,7 +146,12 @@ func (u *UI) loadSurvey() error {
 		return fmt.Errorf("cannot load the survey to run: %w", err)
 	}
 	u.survey = s
+	// The app's own words and its font follow the survey's first language
+	// from the first screen: a Welsh-first survey starts with Welsh
+	// buttons, an Urdu-first one with the Arabic font.
 	u.lang = s.Lang()
+	useLanguage(u.lang)
+	u.setTheme()
 	u.event, err = u.db.Setting(store.SettingEvent)
 	return err
 }

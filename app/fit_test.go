@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"speakeasy/assets"
 	"speakeasy/survey"
@@ -74,4 +75,26 @@ func TestFit_EveryScreenEverySizeEveryComfort(t *testing.T) {
 		}
 	}
 	t.Logf("%d screens checked", screens)
+}
+
+// TestFit_ProblemScreens checks the screens staff see when Speakeasy
+// cannot start as usual: long words wrap and Close Speakeasy stays in view.
+func TestFit_ProblemScreens(t *testing.T) {
+	long := "Speakeasy cannot write in the folder /home/staff/Documents/Speakeasy results/2026 community days/laptop 3. " +
+		"The disk may be full, or the folder may be read-only. Please ask the person who looks after this laptop to make room, " +
+		"or start Speakeasy with another folder. Nothing has been lost: the answers saved so far are still in the folder."
+	for _, size := range fitSizes {
+		a := test.NewTempApp(t)
+		w := test.NewTempWindow(t, nil)
+		w.Resize(size)
+		ShowProblem(a, w, "Speakeasy cannot save answers in its folder", long,
+			Action{Label: "Put back the newest copy", Do: func() {}}, Action{Label: "Start with no results", Do: func() {}})
+		w.Resize(size)
+		if p := FitProblems(w); len(p) > 0 {
+			t.Errorf("%.0fx%.0f:\n\t%s", size.Width, size.Height, strings.Join(p, "\n\t"))
+		}
+		if s := w.Canvas().Size(); s.Height > size.Height+1 {
+			t.Errorf("%.0fx%.0f: the window grew to %v", size.Width, size.Height, s)
+		}
+	}
 }

@@ -38,8 +38,8 @@ type Screen struct {
 
 // RenderScreens draws every screen of s as a participant would see it,
 // headless, and hands each to save with a numbered name: 00-welcome,
-// 01-<question ID>, ..., then the stop, still-there and thank-you screens
-// and the staff PIN pad. Every question is drawn, even ones skip rules
+// 01-<question ID>, ..., then the consent, stop, still-there and
+// thank-you screens and the staff PIN pad. Every question is drawn, even ones skip rules
 // would hide. Nothing is saved to a database.
 func RenderScreens(s *survey.Survey, o RenderOptions, save func(Screen) error) error {
 	drawNow = !o.CheckOnly // a picture of a screen must have its pictures in it
@@ -89,9 +89,11 @@ func RenderScreens(s *survey.Survey, o RenderOptions, save func(Screen) error) e
 		name string
 		show func()
 	}{
+		{"consent", u.showConsent},
 		{"stop", u.showStop},
 		{"still-there", u.showStillThere},
 		{"thanks", u.showThanks},
+		{"staff-pin", func() { u.showSetPIN(func() {}) }},
 	} {
 		x.show()
 		if err := shot(x.name); err != nil {
