@@ -123,3 +123,17 @@ func TestSend_TokenFromInputAndDryRun(t *testing.T) {
 		t.Fatalf("the token read from the input was not kept: %v", err)
 	}
 }
+
+func TestSend_UserPasswordIsNeverKept(t *testing.T) {
+	dir, counts, srv := sendSetup(t)
+	srv.User, srv.Password = "staff@example.org", "correct horse battery"
+	t.Setenv("SPEAKEASY_PASSWORD", srv.Password)
+	code, out, errOut := run(t, "send", "--data", dir, "--server", srv.URL, "--project", "7", "--user", srv.User, "--form", "walk")
+	if code != 0 || srv.Count() != counts.Complete {
+		t.Fatalf("exit %d, server holds %d of %d\n%s%s", code, srv.Count(), counts.Complete, out, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, openrosa.SettingsFile))
+	if err != nil || !strings.Contains(string(data), srv.User) || strings.Contains(string(data), srv.Password) {
+		t.Fatalf("settings %s (%v): want the user, never the password", data, err)
+	}
+}
