@@ -83,6 +83,9 @@ func TestSend_SendsEachFinishedResponseOnce(t *testing.T) {
 		if r.OpenRosaVersion != "1.0" {
 			t.Errorf("%s %s without X-OpenRosa-Version 1.0", r.Method, r.Path)
 		}
+		if _, err := http.ParseTime(r.Date); err != nil {
+			t.Errorf("%s %s without an HTTP Date (OpenRosa asks for one): %q", r.Method, r.Path, r.Date)
+		}
 		if r.Method == http.MethodPost && (r.Path != "/v1/key/TOKEN/projects/7/submission" ||
 			!strings.HasPrefix(r.ContentType, "multipart/form-data; boundary=") || r.PartType != "text/xml") {
 			t.Errorf("submission %s with %q, part %q", r.Path, r.ContentType, r.PartType)

@@ -81,7 +81,7 @@ func (s *Server) SetFailures(fail500, drop int, delay time.Duration) {
 
 // Request is one request the server had.
 type Request struct {
-	Method, Path, OpenRosaVersion, ContentType string
+	Method, Path, OpenRosaVersion, ContentType, Date string
 	Part                                       []byte // the xml_submission_file, if any
 	PartType                                   string
 }
@@ -170,7 +170,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	rest, prefix, ok := s.route(r)
 	s.mu.Lock()
 	s.requests = append(s.requests, Request{Method: r.Method, Path: strings.ReplaceAll(r.URL.Path, s.Token, "TOKEN"),
-		OpenRosaVersion: r.Header.Get("X-OpenRosa-Version"), ContentType: r.Header.Get("Content-Type")})
+		OpenRosaVersion: r.Header.Get("X-OpenRosa-Version"), ContentType: r.Header.Get("Content-Type"),
+		Date: r.Header.Get("Date")})
 	s.mu.Unlock()
 	if !ok {
 		problem(w, http.StatusUnauthorized, "Could not authenticate with the provided credentials.")
