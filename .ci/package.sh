@@ -49,7 +49,7 @@ if [ ! -x "$fyne" ]; then
 	exit 1
 fi
 if ! ls "$src"/*.go >/dev/null 2>&1; then
-	echo "package.sh: no Go code in $src yet, nothing to package" >&2
+	echo "package.sh: no Go code in $src, nothing to package" >&2
 	exit 1
 fi
 

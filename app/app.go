@@ -2,6 +2,10 @@
 // one question per screen, thank you, "are you still there?"), the staff
 // screens behind a PIN, and the easy-read theme. Screens draw a
 // survey.Session and pass taps to it; the survey logic lives in survey.
+//
+// The staff screen's tabs come in through Config.StaffTabs, listed by
+// cmd/speakeasy. Packages that make staff tabs, such as app/editor, use
+// only what surface.go offers of the screens; app never imports them.
 package app
 
 import (
