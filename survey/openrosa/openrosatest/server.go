@@ -82,8 +82,8 @@ func (s *Server) SetFailures(fail500, drop int, delay time.Duration) {
 // Request is one request the server had.
 type Request struct {
 	Method, Path, OpenRosaVersion, ContentType, Date string
-	Part                                       []byte // the xml_submission_file, if any
-	PartType                                   string
+	Part                                             []byte // the xml_submission_file, if any
+	PartType                                         string
 }
 
 type submission struct {
