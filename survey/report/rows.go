@@ -199,17 +199,40 @@ func roundWidth(lo, hi float64) float64 {
 	}
 }
 
-// monthRows counts date answers by month, joining months with fewer than
-// k people to their neighbours.
+// monthRows counts date answers by month, or by 2, 3, 6 or 12 months (or
+// more years) when that keeps to six rows or fewer, the spans starting on
+// calendar quarters, halves and years; spans with fewer than k people are
+// joined to their neighbours.
 func monthRows(counts map[string]int, k int) []row {
-	var bs []bucket
+	months := map[float64]int{}
 	for key, n := range counts {
 		t, err := time.Parse("2006-01", key)
 		if err != nil {
 			continue
 		}
-		m := float64(t.Year()*12 + int(t.Month()) - 1)
-		bs = append(bs, bucket{lo: m, hi: m, people: n})
+		months[float64(t.Year()*12+int(t.Month())-1)] += n
+	}
+	if len(months) == 0 {
+		return nil
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for m := range months {
+		lo, hi = min(lo, m), max(hi, m)
+	}
+	// Whole years once months are too many: 1, 2, 5, 10 … years wide.
+	width := roundWidth(math.Floor(lo/12), math.Floor(hi/12)) * 12
+	for _, w := range []float64{6, 3, 2, 1} {
+		if math.Floor(hi/w)-math.Floor(lo/w) < 6 {
+			width = w
+		}
+	}
+	spans := map[float64]int{}
+	for m, n := range months {
+		spans[math.Floor(m/width)] += n
+	}
+	var bs []bucket
+	for key, n := range spans {
+		bs = append(bs, bucket{lo: key * width, hi: key*width + width - 1, people: n})
 	}
 	return spanRows(bs, k, rangeMonths, "calendar")
 }
