@@ -3,6 +3,7 @@ package openrosa_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -38,7 +39,7 @@ func TestSend_ServerTroubles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			db, counts := testDB(t, 5)
+			db, counts := testDB(t, 12)
 			srv := testServer(t, "walk-meta.xml")
 			opt := options(srv)
 			tt.setup(srv, &opt)
@@ -49,8 +50,14 @@ func TestSend_ServerTroubles(t *testing.T) {
 			if err != nil && strings.Contains(err.Error(), srv.Token) {
 				t.Fatalf("the message shows the token: %v", err)
 			}
+			if err != nil && strings.Count(err.Error(), "uuid") > 0 {
+				t.Fatalf("the message shows submission IDs: %v", err)
+			}
 			if tt.sentAll != (srv.Count() == counts.Complete) || res.Sent != srv.Count() {
 				t.Fatalf("server holds %d, Send says %d sent, of %d finished", srv.Count(), res.Sent, counts.Complete)
+			}
+			if n := len(res.Problems); n > 5 && !strings.Contains(err.Error(), fmt.Sprintf("and %d more", n-5)) {
+				t.Fatalf("%d problems, message %q does not stop at five", n, err)
 			}
 			// Nothing the server did not take is noted as sent: a second
 			// try, with the trouble gone, sends exactly the rest.

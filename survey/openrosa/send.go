@@ -233,6 +233,9 @@ func checkForm(form *Form, byVersion map[int]*survey.Survey) error {
 	return nil
 }
 
+// maxProblemsTold is how many refused responses a message names.
+const maxProblemsTold = 5
+
 // finalError sums up what was not sent, or is nil when everything was.
 func finalError(res Result, formID string) error {
 	var parts []string
@@ -249,7 +252,12 @@ func finalError(res Result, formID string) error {
 		return fmt.Errorf("%w: %s", ErrVersion, strings.Join(parts, "; "))
 	}
 	if len(res.Problems) > 0 {
-		for _, p := range res.Problems {
+		// The first few say what the trouble is; a thousand would bury it.
+		for i, p := range res.Problems {
+			if i == maxProblemsTold {
+				parts = append(parts, fmt.Sprintf("and %d more", len(res.Problems)-i))
+				break
+			}
 			parts = append(parts, p.ResponseID+": "+p.Reason)
 		}
 		return fmt.Errorf("%w: %d were refused by the server. %s", ErrNotSent, len(res.Problems), strings.Join(parts, "; "))
