@@ -115,7 +115,7 @@ func compareQuestion(qr [2]*QuestionResult, names [2]string, fallback string, w 
 	for i := range qr {
 		var hidden bool
 		rows[i], _, hidden = answerRows(qr[i], w.lang, fallback, w.k)
-		if hidden || q.Kind == survey.KindText || q.Kind == survey.KindNumber || q.Kind == survey.KindDate {
+		if hidden || q.Kind == survey.KindText {
 			rows[i] = nil
 		}
 		if hidden {
@@ -130,24 +130,34 @@ func compareQuestion(qr [2]*QuestionResult, names [2]string, fallback string, w 
 		verb = "in chose"
 	}
 	unit := pictureUnit(append(slices.Clone(rows[0]), rows[1]...))
-	if len(rows[0]) > 0 && len(rows[1]) > 0 {
+	if len(rows[0]) > 0 || len(rows[1]) > 0 {
 		sec = append(sec, scaleLine(unit, w))
+	}
+	say := func(side int, r row) line {
+		return line{text: w.say(verb, map[string]any{"x": names[side], "n": r.people, "m": qr[side].Answered, "a": w.label(r)}),
+			picture: r.picture, icons: max(1, int(math.Round(float64(r.people)/float64(unit))))}
+	}
+	if q.Kind == survey.KindNumber || q.Kind == survey.KindDate {
+		// Each side's ranges are its own, so they are listed, not set
+		// against each other.
+		for side := range rows {
+			for _, r := range rows[side] {
+				sec = append(sec, say(side, r))
+			}
+		}
+		return sec
 	}
 	for _, r0 := range rows[0] {
 		i := slices.IndexFunc(rows[1], func(r row) bool { return slices.Equal(r.labels, r0.labels) })
 		if i < 0 {
 			continue // not shown on its own on both sides
 		}
-		pair := [2]row{r0, rows[1][i]}
-		var share [2]float64
-		for j, r := range pair {
-			share[j] = float64(r.people) / float64(qr[j].Answered)
-			sec = append(sec, line{text: w.say(verb, map[string]any{"x": names[j], "n": r.people, "m": qr[j].Answered, "a": w.label(r)}),
-				picture: r.picture, icons: max(1, int(math.Round(float64(r.people)/float64(unit))))})
-		}
+		then, now := say(0, r0), say(1, rows[1][i])
+		then.together = 2
+		sec = append(sec, then, now)
 		// Five points either way is "about the same": a few people more or
 		// less in a small group is not a change to report.
-		switch diff := share[1] - share[0]; {
+		switch diff := float64(rows[1][i].people)/float64(qr[1].Answered) - float64(r0.people)/float64(qr[0].Answered); {
 		case diff > 0.05:
 			sec = append(sec, line{style: styleStrong, text: w.say("up", nil), picture: "up-arrow"})
 		case diff < -0.05:

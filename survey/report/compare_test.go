@@ -134,3 +134,28 @@ func TestParseSide(t *testing.T) {
 		t.Errorf("Welsh span %q", got)
 	}
 }
+
+func TestCompare_NumbersListedForEachSide(t *testing.T) {
+	db, s := mustOpenDB(t)
+	addSpringDay(t, db, s)
+	sides := [2]Side{{Event: "Spring family day"}, {From: time.Date(2024, 3, 1, 0, 0, 0, 0, time.Local), To: time.Date(2024, 3, 31, 0, 0, 0, 0, time.Local)}}
+	var res [2]*Results
+	for i, side := range sides {
+		var err error
+		if res[i], err = Tally(context.Background(), db, side.Filter(Filter{SurveyID: "club"})); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := WriteCompare(&buf, res[0], res[1], sides, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, buf.Bytes())
+	assertContains(t, text,
+		"At Spring family day, 30 people answered. In March 2024, 30 people answered.",
+		"How old are you? One picture stands for one person. At Spring family day, 8 of 30 people said 8 to 9.",
+		"In March 2024, 9 of 30 people said 14 to 17.",
+		"At Spring family day, 12 of 29 people said “Bus”. In March 2024, 12 of 29 people said “Bus”. About the same.",
+	)
+	assertNoSmallCounts(t, text, 5)
+}

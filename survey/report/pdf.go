@@ -90,7 +90,10 @@ func render(w io.Writer, d *document) error {
 	p := &pager{pdf: pdf, pictures: pictures}
 	for _, s := range d.sections {
 		p.newPage()
-		for _, l := range s {
+		for i, l := range s {
+			if l.together > 0 {
+				p.keepTogether(s[i:min(len(s), i+1+l.together)])
+			}
 			p.draw(l)
 		}
 	}
@@ -115,36 +118,61 @@ func (p *pager) newPage() {
 	p.y = margin
 }
 
-// draw lays out one line: its picture on the left, its words on the right
-// (wrapped at spaces), and its row of small pictures under the words.
-func (p *pager) draw(l line) {
+// box is where a line's parts go, worked out before it is drawn.
+type box struct {
+	x, width, pic, lineH float64
+	lines                []string
+	textH, iconsH, h     float64
+}
+
+// measure sets the line's font and works out its box: its picture's size,
+// its words wrapped at spaces, and its height on the page.
+func (p *pager) measure(l line) box {
 	look := looks[l.style]
 	font := ""
 	if look.bold {
 		font = "B"
 	}
 	p.pdf.SetFont("noto", font, look.size)
-	x, width, pic := wordsX, wordsW, linePicture
+	b := box{x: wordsX, width: wordsW, pic: linePicture}
 	switch {
 	case l.style == styleTitle:
-		x, width, pic = margin, pageW-2*margin, 0
+		b.x, b.width, b.pic = margin, pageW-2*margin, 0
 	case l.style == styleHeading:
-		pic = headPicture
+		b.pic = headPicture
 	case l.picture == "":
-		pic = 0
+		b.pic = 0
 	}
-	lineH := look.size * ptToMM * 1.35
-	text := printable(l.text)
-	lines := p.pdf.SplitText(text, width)
-	textH := float64(len(lines)) * lineH
-	iconsH := 0.0
+	b.lineH = look.size * ptToMM * 1.35
+	b.lines = p.pdf.SplitText(printable(l.text), b.width)
+	b.textH = float64(len(b.lines)) * b.lineH
 	if l.icons > 0 {
-		iconsH = iconSize + 2
+		b.iconsH = iconSize + 2
 	}
-	h := max(pic, textH+iconsH)
-	if p.y+h > pageH-margin-footer && p.y > margin {
+	b.h = max(b.pic, b.textH+b.iconsH)
+	return b
+}
+
+// keepTogether starts a new page unless the lines fit on this one, so a
+// "then", its "now" and the word between them are read together.
+func (p *pager) keepTogether(ls []line) {
+	h := 0.0
+	for _, l := range ls {
+		h += p.measure(l).h + gap
+	}
+	if p.y+h > pageH-margin-footer && p.y > margin+headPicture {
 		p.newPage()
 	}
+}
+
+// draw lays out one line: its picture on the left, its words on the right
+// (wrapped at spaces), and its row of small pictures under the words.
+func (p *pager) draw(l line) {
+	b := p.measure(l)
+	if p.y+b.h > pageH-margin-footer && p.y > margin {
+		p.newPage()
+	}
+	x, width, pic, lineH, lines, textH, iconsH, h := b.x, b.width, b.pic, b.lineH, b.lines, b.textH, b.iconsH, b.h
 	top := p.y
 	if pic > 0 {
 		if _, ok := p.pictures[l.picture]; ok {

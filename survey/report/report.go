@@ -84,6 +84,8 @@ type line struct {
 	picture string
 	icons   int    // how many small pictures to draw under the words
 	icon    string // the small picture; empty means the line's own
+	// together is how many lines after this one go on the same page as it.
+	together int
 }
 
 // section starts on a new page.
