@@ -18,7 +18,7 @@ import (
 )
 
 // testDB holds n practice responses to the walk survey (some unfinished).
-func testDB(t *testing.T, n int) (*store.DB, store.Counts) {
+func testDB(t testing.TB, n int) (*store.DB, store.Counts) {
 	t.Helper()
 	db, err := store.Open(filepath.Join(t.TempDir(), "data"))
 	if err != nil {
@@ -41,7 +41,7 @@ func testDB(t *testing.T, n int) (*store.DB, store.Counts) {
 
 // testServer is a pretend ODK Central holding the walk form with
 // Speakeasy's metadata fields, as pyxform built it.
-func testServer(t *testing.T, form string) *openrosatest.Server {
+func testServer(t testing.TB, form string) *openrosatest.Server {
 	t.Helper()
 	srv := openrosatest.New()
 	t.Cleanup(srv.Close)
