@@ -9,6 +9,7 @@ import (
 
 	"speakeasy/survey"
 	"speakeasy/survey/check"
+	"speakeasy/survey/store"
 )
 
 // addAutumnDay saves 32 responses from "Autumn family day", 12 October
@@ -18,9 +19,7 @@ import (
 //	fun:    Good 20, OK 8, Not good 4
 //	travel: Bus 6, Car 20, Walk 6
 //	food:   Yes 25, No 7
-func addAutumnDay(tb testing.TB, db interface {
-	Publish(*survey.Survey) (int, error)
-}, s *survey.Survey) *survey.Survey {
+func addAutumnDay(tb testing.TB, db *store.DB, s *survey.Survey) *survey.Survey {
 	tb.Helper()
 	v2 := *s
 	v2.Questions = nil
@@ -52,18 +51,7 @@ func TestCompare_ThenAndNow(t *testing.T) {
 		})
 	}
 	sides := [2]Side{{Event: "Spring family day"}, {Event: "Autumn family day"}}
-	var res [2]*Results
-	for i, side := range sides {
-		var err error
-		if res[i], err = Tally(context.Background(), db, side.Filter(Filter{SurveyID: "club"})); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var buf bytes.Buffer
-	if err := WriteCompare(&buf, res[0], res[1], sides, Options{}); err != nil {
-		t.Fatal(err)
-	}
-	text := pdfText(t, buf.Bytes())
+	text, res := mustCompare(t, db, sides)
 	assertContains(t, text,
 		"Then and now", "At Spring family day, 30 people answered.", "At Autumn family day, 32 people answered.",
 		// fun: Good 20 of 30 then, 20 of 32 now: 67% and 63%, about the same.
@@ -139,18 +127,7 @@ func TestCompare_NumbersListedForEachSide(t *testing.T) {
 	db, s := mustOpenDB(t)
 	addSpringDay(t, db, s)
 	sides := [2]Side{{Event: "Spring family day"}, {From: time.Date(2024, 3, 1, 0, 0, 0, 0, time.Local), To: time.Date(2024, 3, 31, 0, 0, 0, 0, time.Local)}}
-	var res [2]*Results
-	for i, side := range sides {
-		var err error
-		if res[i], err = Tally(context.Background(), db, side.Filter(Filter{SurveyID: "club"})); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var buf bytes.Buffer
-	if err := WriteCompare(&buf, res[0], res[1], sides, Options{}); err != nil {
-		t.Fatal(err)
-	}
-	text := pdfText(t, buf.Bytes())
+	text, _ := mustCompare(t, db, sides)
 	assertContains(t, text,
 		"At Spring family day, 30 people answered. In March 2024, 30 people answered.",
 		"How old are you? One picture stands for one person. At Spring family day, 8 of 30 people said 8 to 9.",
@@ -158,4 +135,22 @@ func TestCompare_NumbersListedForEachSide(t *testing.T) {
 		"At Spring family day, 12 of 29 people said “Bus”. In March 2024, 12 of 29 people said “Bus”. About the same.",
 	)
 	assertNoSmallCounts(t, text, 5)
+}
+
+// mustCompare tallies both sides of the club survey and writes their then
+// and now report, returning its text as pdftotext reads it.
+func mustCompare(tb testing.TB, db *store.DB, sides [2]Side) (string, [2]*Results) {
+	tb.Helper()
+	var res [2]*Results
+	for i, side := range sides {
+		var err error
+		if res[i], err = Tally(context.Background(), db, side.Filter(Filter{SurveyID: "club"})); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := WriteCompare(&buf, res[0], res[1], sides, Options{}); err != nil {
+		tb.Fatal(err)
+	}
+	return pdfText(tb, buf.Bytes()), res
 }
