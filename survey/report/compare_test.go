@@ -12,9 +12,9 @@ import (
 	"speakeasy/survey/store"
 )
 
-// addAutumnDay saves 32 responses from "Autumn family day", 12 October
-// 2024, to a second version of the club survey that dropped "age" and
-// added "food":
+// addAutumnDay publishes a second version of the club survey that dropped
+// "age" and added "food", for the 32 answers of "Autumn family day", 12
+// October 2024, that the tests save:
 //
 //	fun:    Good 20, OK 8, Not good 4
 //	travel: Bus 6, Car 20, Walk 6
