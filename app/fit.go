@@ -227,20 +227,22 @@ var pictureSizes = []float32{pictureSize, pictureSize * 3 / 4, pictureSize / 2, 
 func (s *screen) choose(width, height float32) plan {
 	var best plan
 	bestScore := math.MinInt
-	for _, tilePic := range []bool{true, false} {
-		for _, pic := range pictureSizes {
-			if s.picture == nil && pic > 0 {
-				continue
-			}
-			if pic > height {
-				continue
-			}
-			p, score := s.try(width, height, pic, tilePic)
-			if score > bestScore {
-				best, bestScore = p, score
-			}
-			if score == fitsWhole {
-				return p
+	for _, compact := range []bool{false, true} {
+		for _, tilePic := range []bool{true, false} {
+			for _, pic := range pictureSizes {
+				if s.picture == nil && pic > 0 {
+					continue
+				}
+				if pic > height {
+					continue
+				}
+				p, score := s.try(width, height, pic, tilePic, compact)
+				if score > bestScore {
+					best, bestScore = p, score
+				}
+				if score == fitsWhole {
+					return p
+				}
 			}
 		}
 	}
@@ -256,7 +258,9 @@ const (
 )
 
 // try plans the screen with a picture pic wide and says how good it is.
-func (s *screen) try(width, height, pic float32, tilePic bool) (plan, int) {
+// Groups that never go on pages take the first column count they list
+// whose words fit, or, when compact, the count that makes them shortest.
+func (s *screen) try(width, height, pic float32, tilePic, compact bool) (plan, int) {
 	p := plan{picture: pic, tilePic: tilePic}
 	gap := gapSize()
 	right := width
@@ -292,9 +296,10 @@ func (s *screen) try(width, height, pic float32, tilePic bool) (plan, int) {
 		if i == last {
 			break
 		}
-		// Groups that never go on pages (languages, comfort settings, a
-		// number pad) take the column count that makes them shortest.
 		c, h, ok := shortest(g, gridW)
+		if !compact {
+			c, h, ok = firstFitting(g, gridW)
+		}
 		wordsOK = wordsOK && ok
 		p.cols = append(p.cols, c)
 		used += h + gap
@@ -378,6 +383,16 @@ func shortest(g *tileGroup, width float32) (cols int, height float32, ok bool) {
 		cols = min(cols, c)
 	}
 	return cols, gridHeightAnyway(g.tiles, cols, width), false
+}
+
+// firstFitting is the first column count g lists whose words fit.
+func firstFitting(g *tileGroup, width float32) (cols int, height float32, ok bool) {
+	for _, c := range g.cols {
+		if h, fits := gridHeight(g.tiles, c, width); fits {
+			return c, h, true
+		}
+	}
+	return shortest(g, width)
 }
 
 // gridHeightAnyway is gridHeight when some word does not fit.

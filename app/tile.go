@@ -299,12 +299,21 @@ func (r *tileRenderer) Layout(size fyne.Size) {
 		px := x
 		switch {
 		case t.lines.rtl:
-			px = x + room - w
+			// left here, so that mirrored below each line ends at the same
+			// place on the right
 		case t.Style != styleAnswer && !t.showsPicture():
 			px = x + (room-w)/2 // a word on its own, like a PIN key, sits in the middle
 		}
 		txt.Move(fyne.NewPos(px, y+float32(i)*lineH))
 		txt.Resize(fyne.NewSize(w, lineH))
+	}
+	if t.lines.rtl {
+		// Right to left: the picture on the right, the tick on the left.
+		for _, o := range r.Objects() {
+			if o != r.bg && o != r.ring {
+				o.Move(fyne.NewPos(size.Width-o.Position().X-o.Size().Width, o.Position().Y))
+			}
+		}
 	}
 }
 
