@@ -48,23 +48,20 @@ func odkTime(t time.Time) string {
 
 // values are a response's answers and details by field path, as the
 // submission writes them: several choices joined by spaces, dates as
-// year-month-day (as stored).
+// year-month-day (as stored). A question named like a detail field
+// ("start", "end" …) keeps its answer: the answers are put in last.
 func values(r survey.Response, answers map[string]survey.Answer) map[string]string {
-	v := make(map[string]string, len(answers)+8)
-	for id, a := range answers {
-		v[id] = a.String()
-	}
 	end := r.Finished
 	if end.IsZero() {
 		end = r.Updated
 	}
-	v[FieldStart] = odkTime(r.Started)
-	v[FieldEnd] = odkTime(end)
-	v[FieldDevice] = r.DeviceID
-	v[FieldEvent] = r.Event
-	v[FieldLanguage] = r.Language
-	v[FieldAnsweredBy] = r.AnsweredBy
-	v[FieldStatus] = string(r.Status)
+	v := map[string]string{
+		FieldStart: odkTime(r.Started), FieldEnd: odkTime(end), FieldDevice: r.DeviceID,
+		FieldEvent: r.Event, FieldLanguage: r.Language, FieldAnsweredBy: r.AnsweredBy, FieldStatus: string(r.Status),
+	}
+	for id, a := range answers {
+		v[id] = a.String()
+	}
 	return v
 }
 
