@@ -70,19 +70,18 @@ func values(r survey.Response, answers map[string]survey.Answer) map[string]stri
 // and the meta block, the order export-form writes them in.
 func localFields(s *survey.Survey, server *Form) []string {
 	var out []string
-	for _, m := range MetaFields[:3] {
-		if server.Has(m) {
-			out = append(out, m)
+	meta := func(names []string) {
+		for _, m := range names {
+			if server.Has(m) && s.Question(m) == nil {
+				out = append(out, m)
+			}
 		}
 	}
+	meta(MetaFields[:3])
 	for _, q := range s.Questions {
 		out = append(out, q.ID)
 	}
-	for _, m := range MetaFields[3:] {
-		if server.Has(m) {
-			out = append(out, m)
-		}
-	}
+	meta(MetaFields[3:])
 	return append(out, pathInstanceID)
 }
 

@@ -27,3 +27,11 @@ func TestInstanceXML_OrderEscapesAndGroups(t *testing.T) {
 		t.Fatal("the same response gave different submissions")
 	}
 }
+
+func TestLocalFields_QuestionNamedLikeADetail(t *testing.T) {
+	s := &survey.Survey{ID: "walk", Questions: []survey.Question{{ID: "end", Kind: survey.KindText}, {ID: "more", Kind: survey.KindText}}}
+	server := &Form{Fields: []string{"start", "end", "deviceid", "more", "speakeasy_status", "meta/instanceID"}}
+	if got, want := strings.Join(localFields(s, server), " "), "start deviceid end more speakeasy_status meta/instanceID"; got != want {
+		t.Fatalf("fields %q, want %q", got, want)
+	}
+}
