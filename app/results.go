@@ -41,6 +41,7 @@ type resultsPanel struct {
 	showTyped *widget.Button
 	save      *widget.Button
 	message   *widget.Label
+	form      *fyne.Container     // everything, laid out again when words wrap anew
 	picked    map[string][]string // question ID to the typed answers staff chose
 	// pickSave asks where to save the file; tests replace the dialog.
 	pickSave func(then func(path string))
@@ -92,6 +93,7 @@ func newResultsPanel(win fyne.Window, db *store.DB, surveyID string) *resultsPan
 	}
 	p.language = widget.NewSelect(names, nil)
 	p.language.SetSelectedIndex(0)
+	p.language.OnChanged = func(string) { p.checkWords() } // the checker reads the report's language
 	p.minPeople = widget.NewSelect([]string{"3", "5", "10", "20"}, nil)
 	p.minPeople.SetSelected(strconv.Itoa(report.DefaultMinPeople))
 
@@ -125,7 +127,7 @@ func (p *resultsPanel) view() fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
+	p.form = container.NewVBox(
 		label(lang.L("Give the answers back"), true),
 		label(lang.L("Make an easy-read report of what people said, to print and give to them."), false),
 		label(lang.L("Events (none ticked means every event)"), true), p.events,
@@ -137,12 +139,19 @@ func (p *resultsPanel) view() fyne.CanvasObject {
 		label(lang.L("Tick the ones to show in the report. Do not pick words that name a person."), false),
 		p.showTyped, p.quotes,
 		p.save, p.message,
-	)))
+	)
+	return container.NewVScroll(container.NewPadded(p.form))
 }
 
 // checkWords runs the easy-read checker over staff's words as they type,
 // so problems are seen before the report is made.
 func (p *resultsPanel) checkWords() {
+	// The advice may wrap to more or fewer lines: the form is laid out again.
+	defer func() {
+		if p.form != nil {
+			p.form.Refresh()
+		}
+	}()
 	text := strings.TrimSpace(p.weWill.Text)
 	if text == "" {
 		p.advice.SetText("")
@@ -155,7 +164,7 @@ func (p *resultsPanel) checkWords() {
 	}
 	lines := []string{lang.L("These words may be hard to read:")}
 	for _, w := range ws {
-		lines = append(lines, "• "+w.String())
+		lines = append(lines, strings.TrimSpace("• "+w.Message+" "+w.Suggestion))
 	}
 	p.advice.SetText(strings.Join(lines, "\n"))
 }
