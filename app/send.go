@@ -139,9 +139,11 @@ func (p *sendPanel) run(dryRun bool) {
 	p.check.Disable()
 	p.send.Disable()
 	p.progress.SetValue(0)
+	// Stop is there for a check too: a server that does not answer keeps
+	// Speakeasy trying for a few minutes.
+	p.stop.Show()
 	if !dryRun {
 		p.progress.Show()
-		p.stop.Show()
 	}
 	p.message.SetText(lang.L("Talking to the server. Please wait."))
 	go func() {
