@@ -125,3 +125,35 @@ func TestSendPanel_PlainWordsForMistakes(t *testing.T) {
 		t.Fatalf("settings that did not work were saved: %v", err)
 	}
 }
+
+func TestSendPanel_StopThenCarryOn(t *testing.T) {
+	test.NewTempApp(t)
+	useLanguage("en")
+	db := exportTestDB(t)
+	c, _ := db.CountResponses("walk", time.Time{})
+	srv := sendTestServer(t)
+	srv.SetFailures(0, 0, 100*time.Millisecond) // each submission takes a while
+	p := newSendPanel(db, "walk")
+	test.NewTempWindow(t, p.view())
+	test.Type(p.server, srv.URL)
+	test.Type(p.project, "7")
+	test.Type(p.token, srv.Token)
+	done := make(chan struct{}, 1)
+	p.done = func() { done <- struct{}{} }
+	test.Tap(p.send)
+	time.Sleep(250 * time.Millisecond)
+	test.Tap(p.stop)
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the send did not stop")
+	}
+	if !strings.HasPrefix(p.message.Text, "Stopped. Speakeasy sent ") || srv.Count() >= c.Complete {
+		t.Fatalf("after Stop: %q, server holds %d of %d", p.message.Text, srv.Count(), c.Complete)
+	}
+	srv.SetFailures(0, 0, 0)
+	tapAndWait(t, p, true)
+	if srv.Count() != c.Complete {
+		t.Fatalf("after carrying on the server holds %d of %d (%q)", srv.Count(), c.Complete, p.message.Text)
+	}
+}
