@@ -4,12 +4,18 @@ import (
 	"bytes"
 	"image"
 	"image/draw"
-	"image/png"
+	_ "image/gif"  // an admin's own pictures may be GIF,
+	_ "image/jpeg" // JPEG
+	"image/png"    // or PNG
+	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/fyne-io/oksvg"
 	"github.com/srwiley/rasterx"
+	xdraw "golang.org/x/image/draw"
 
 	"speakeasy/assets"
 )
@@ -35,7 +41,7 @@ func drawPictures(names []string) map[string][]byte {
 	for _, n := range names {
 		if b, ok := drawnPNG[n]; ok {
 			out[n] = b
-		} else if _, dup := out[n]; !dup && assets.HasPicture(n) {
+		} else if _, dup := out[n]; !dup && (assets.HasPicture(n) || isFile(n)) {
 			out[n] = nil
 			todo = append(todo, n)
 		}
@@ -61,9 +67,10 @@ func drawPictures(names []string) map[string][]byte {
 	wg.Wait()
 	drawnMu.Lock()
 	for n, b := range out {
-		if b == nil {
+		switch {
+		case b == nil:
 			delete(out, n)
-		} else {
+		case !isFile(n): // an admin may change a file; a built-in never changes
 			drawnPNG[n] = b
 		}
 	}
@@ -71,29 +78,77 @@ func drawPictures(names []string) map[string][]byte {
 	return out
 }
 
-// drawPicture rasterises one built-in SVG picture to PNG bytes; nil if it
-// cannot be drawn.
+// drawPicture draws one picture, 240 pixels square on white, as PNG
+// bytes: a built-in one by name, or an admin's own from its file (SVG,
+// PNG, JPEG or GIF, as the app shows them); nil if it cannot be drawn.
 func drawPicture(name string) []byte {
-	data, ok := assets.Picture(name)
-	if !ok {
-		return nil
-	}
-	icon, err := oksvg.ReadIconStream(bytes.NewReader(data), oksvg.IgnoreErrorMode)
-	if err != nil {
-		return nil
-	}
-	icon.SetTarget(0, 0, picturePixels, picturePixels)
+	img := image.NewRGBA(image.Rect(0, 0, picturePixels, picturePixels))
 	// Drawn on white, as the page is: an opaque picture goes into the PDF
 	// as it is, where one with see-through parts would be unpacked and
 	// packed again by the PDF library.
-	img := image.NewRGBA(image.Rect(0, 0, picturePixels, picturePixels))
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
-	scanner := rasterx.NewScannerGV(picturePixels, picturePixels, img, img.Bounds())
-	icon.Draw(rasterx.NewDasher(picturePixels, picturePixels, scanner), 1)
+	data, builtIn := assets.Picture(name)
+	switch {
+	case builtIn:
+		if !drawSVG(img, data) {
+			return nil
+		}
+	case isFile(name):
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil
+		}
+		var drawn bool
+		if strings.EqualFold(filepath.Ext(name), ".svg") {
+			drawn = drawSVG(img, data)
+		} else {
+			drawn = drawPhoto(img, data)
+		}
+		if !drawn {
+			return nil
+		}
+	default:
+		return nil
+	}
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&buf, img); err != nil {
 		return nil
 	}
 	return buf.Bytes()
+}
+
+// isFile reports whether a picture name is a file's path (an admin's own
+// picture) rather than a built-in picture's name, as the app tells them apart.
+func isFile(name string) bool {
+	return strings.ContainsAny(name, `/\`) || filepath.Ext(name) != ""
+}
+
+// drawSVG draws an SVG picture over the whole of img.
+func drawSVG(img *image.RGBA, data []byte) bool {
+	icon, err := oksvg.ReadIconStream(bytes.NewReader(data), oksvg.IgnoreErrorMode)
+	if err != nil {
+		return false
+	}
+	icon.SetTarget(0, 0, picturePixels, picturePixels)
+	scanner := rasterx.NewScannerGV(picturePixels, picturePixels, img, img.Bounds())
+	icon.Draw(rasterx.NewDasher(picturePixels, picturePixels, scanner), 1)
+	return true
+}
+
+// drawPhoto scales a PNG, JPEG or GIF picture to fit img, in the middle.
+func drawPhoto(img *image.RGBA, data []byte) bool {
+	src, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return false
+	}
+	b := src.Bounds()
+	if b.Dx() <= 0 || b.Dy() <= 0 {
+		return false
+	}
+	scale := float64(picturePixels) / float64(max(b.Dx(), b.Dy()))
+	w, h := int(float64(b.Dx())*scale), int(float64(b.Dy())*scale)
+	at := image.Rect((picturePixels-w)/2, (picturePixels-h)/2, (picturePixels-w)/2+w, (picturePixels-h)/2+h)
+	xdraw.CatmullRom.Scale(img, at, src, b, xdraw.Over, nil)
+	return true
 }
