@@ -158,7 +158,7 @@ func (b *textBlock) packedHeight(width float32) (float32, bool) {
 
 // overlap is how much of the label's padding, above and below, other
 // parts of the screen may sit on.
-func (b *textBlock) overlap() float32 { return max(b.inset()-4, 0) }
+func (b *textBlock) overlap() float32 { return b.inset() / 2 }
 
 // minWidth is the narrowest the block can be with its longest word whole.
 func (b *textBlock) minWidth() float32 {
