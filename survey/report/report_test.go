@@ -229,3 +229,35 @@ func TestTally_Filters(t *testing.T) {
 		})
 	}
 }
+
+func TestScreens_OneQuestionAScreenNoTypedWords(t *testing.T) {
+	db, s := mustOpenDB(t)
+	addSpringDay(t, db, s)
+	res, err := Tally(context.Background(), db, Filter{SurveyID: "club"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	screens, err := Screens(res, Options{Lang: "cy", Quotes: map[string][]string{"more": {"The bus was late."}}, WeWill: "We will."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(screens) != 1+len(s.Questions) {
+		t.Fatalf("%d screens, want the cover and one a question", len(screens))
+	}
+	if sc := screens[0]; sc.Heading != "Dywedoch chi" || sc.Picture != "party-popper" || sc.Lines[0].Text != "Ein diwrnod teulu" || sc.Lines[1].Text != "Atebodd 30 o bobl." {
+		t.Errorf("first screen %+v", sc)
+	}
+	fun := screens[1]
+	want := []ScreenLine{{"Atebodd 30 o bobl y cwestiwn hwn.", ""}, {"Dywedodd y rhan fwyaf o bobl “Da”.", ""},
+		{"Dywedodd 20 o bobl “Da”.", "grinning-face"}, {"Dywedodd 10 o bobl “Ddim yn dda” neu “Iawn”.", "frowning-face"}}
+	if fun.Heading != "Oedd y diwrnod yn hwyl?" || !slices.Equal(fun.Lines, want) {
+		t.Errorf("the fun screen %+v", fun)
+	}
+	for _, sc := range screens {
+		for _, l := range sc.Lines {
+			if strings.Contains(l.Text, "bus was late") || strings.Contains(l.Text, "We will") {
+				t.Errorf("%q on a screen", l.Text)
+			}
+		}
+	}
+}
