@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"github.com/go-gl/glfw/v3.3/glfw"
 
 	"speakeasy/app"
@@ -15,8 +16,13 @@ import (
 // a window that opens taller than the screen has its buttons below the
 // edge. Fyne 2.7 has no call for the screen's size, so this asks GLFW,
 // which Fyne has started by the time a window exists. It must run on the
-// main goroutine before the app runs.
-func findScreenSize() {
+// main goroutine before the app runs. Under another driver (the test
+// driver) it does nothing.
+func findScreenSize(a fyne.App) {
+	if _, ok := a.Driver().(desktop.Driver); !ok {
+		return
+	}
+	defer func() { _ = recover() }() // GLFW not started: keep Fyne's own size
 	mon := glfw.GetPrimaryMonitor()
 	if mon == nil {
 		return

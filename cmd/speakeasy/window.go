@@ -27,7 +27,7 @@ func run(a fyne.App, o options) error {
 		app.WarmUp() // fonts load while the window is made
 	}
 	w := a.NewWindow("Speakeasy")
-	findScreenSize() // so that a window opens no bigger than the screen
+	findScreenSize(a) // so that a window opens no bigger than the screen
 	if o.quitWhenShown {
 		quitWhenShown(a)
 	}
