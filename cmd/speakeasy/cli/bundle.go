@@ -160,6 +160,7 @@ func runRestore(env *Env, args []string) error {
 	var damaged *store.DamagedError
 	if err := store.CheckHealth(dir); errors.As(err, &damaged) {
 		fmt.Fprintln(env.Stdout, damaged.Error())
+		defer fmt.Fprintf(env.Stdout, "To add the answers the damaged file still holds that the backup lacks: speakeasy rescue --data %q %q\n", dir, damaged.MovedTo)
 	} else if err != nil {
 		return err
 	}
@@ -194,5 +195,36 @@ func listBackups(w io.Writer, dir string, backups []store.BackupFile) error {
 		fmt.Fprintf(w, "  %s  %s\n", b.Made.Format("Mon 2 Jan 2006 15:04:05"), b.Path)
 	}
 	fmt.Fprintln(w, "To put one back: speakeasy restore FILE")
+	return nil
+}
+
+func runRescue(env *Env, args []string) error {
+	r := newSub(env, "rescue", "[--data DIR] DAMAGED-FILE",
+		"Reads what can still be read from a damaged results file that Speakeasy put aside\n"+
+			"(speakeasy.db.damaged-...), and adds the responses that the results lack, after a backup\n"+
+			"was put back. Responses already here are not added twice. A backup is made first.")
+	if err := r.parse(args, 1, 1, "name the damaged file, for example speakeasy.db.damaged-20260314-093000"); err != nil {
+		return err
+	}
+	db, err := r.open(changeResults)
+	if err != nil {
+		return err
+	}
+	defer r.close()
+	backup, err := db.Backup("")
+	if err != nil {
+		return fmt.Errorf("nothing was added, because a backup could not be made first: %w", err)
+	}
+	fmt.Fprintf(env.Stdout, "Kept a copy of the results before adding, in %s.\n", backup)
+	ctx, stop := interruptible()
+	defer stop()
+	got, err := db.Rescue(ctx, r.files[0])
+	if ctx.Err() != nil {
+		return &stopped{"Stopped. Nothing was added."}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, got.String())
 	return nil
 }

@@ -45,6 +45,7 @@ var commands = map[string]command{
 	"set-pin":        {"set the staff PIN", runSetPIN},
 	"backup":         {"keep a copy of the results in the data folder", runBackup},
 	"restore":        {"put a backup back in place of the results", runRestore},
+	"rescue":         {"add what a damaged results file still holds", runRescue},
 	"send":           {"send the answers to an ODK Central or KoboToolbox server", runSend},
 	"report":         {"make the easy-read \"You said\" report (PDF) to give back", runReport},
 	"walk":           {"answer the survey at random, for tests", runWalk},

@@ -247,3 +247,38 @@ func TestCheckOut_NeedsReplace(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestRescue_Command damages the results, puts the backup back with
+// restore (which names the damaged file) and rescues from it.
+func TestRescue_Command(t *testing.T) {
+	dir, _ := laptopWithAnswers(t, 2)
+	code, stdout, _ := run(t, "backup", "--data", dir)
+	if code != 0 {
+		t.Fatal(stdout)
+	}
+	backup := strings.TrimSuffix(strings.TrimPrefix(stdout, "Saved a backup in "), ".\n")
+	db, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.SetSetting("marker", strings.Repeat("x", 20000)) // pages past the responses
+	db.Close()
+	path := filepath.Join(dir, store.FileName)
+	raw, _ := os.ReadFile(path)
+	for i := len(raw) - 4096; i < len(raw); i++ {
+		raw[i] = byte(i)
+	}
+	os.WriteFile(path, raw, 0o600)
+	code, stdout, stderr := run(t, "restore", "--data", dir, backup)
+	if code != 0 || !strings.Contains(stdout, "The results file was damaged") || !strings.Contains(stdout, "speakeasy rescue --data") {
+		t.Fatalf("restore: exit %d %q %q", code, stdout, stderr)
+	}
+	damaged, _ := filepath.Glob(filepath.Join(dir, store.FileName+".damaged-*[0-9]"))
+	if len(damaged) != 1 {
+		t.Fatalf("damaged files %v", damaged)
+	}
+	code, stdout, stderr = run(t, "rescue", damaged[0], "--data", dir)
+	if code != 0 || !strings.Contains(stdout, "newer responses were rescued.") {
+		t.Fatalf("rescue: exit %d %q %q", code, stdout, stderr)
+	}
+}
