@@ -42,8 +42,9 @@ type Screen struct {
 // thank-you screens and the staff PIN pad. Every question is drawn, even ones skip rules
 // would hide. Nothing is saved to a database.
 func RenderScreens(s *survey.Survey, o RenderOptions, save func(Screen) error) error {
-	drawNow = !o.CheckOnly // a picture of a screen must have its pictures in it
-	defer func() { drawNow = false }()
+	was := drawNow
+	drawNow = was || !o.CheckOnly // a picture of a screen must have its pictures in it
+	defer func() { drawNow = was }()
 	if o.Lang == "" {
 		o.Lang = s.Lang()
 	}

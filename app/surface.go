@@ -32,6 +32,12 @@ func AskSavePath(win fyne.Window, name, ext string, then func(path string)) {
 	askSavePath(win, name, ext, then)
 }
 
+// DrawPicturesFirst makes every picture draw before its screen shows,
+// instead of in the background. Tests in other packages call it in their
+// TestMain: Fyne's test driver runs fyne.Do on the drawer's goroutine, where
+// putting a drawn picture on screen would race the test.
+func DrawPicturesFirst() { drawNow = true }
+
 // PreviewOptions says what a preview window shows and where its answers go.
 type PreviewOptions struct {
 	// Question is the ID of the one question to show; "" starts at the

@@ -49,7 +49,7 @@ func TestEditor_AddQuestionPictureRuleAndPublish(t *testing.T) {
 		t.Errorf("list line %q", about)
 	}
 	test.Tap(editorButton(t, e.p.root, "Publish"))
-	if !strings.Contains(e.message.Text, "Please fix the problems first") {
+	if !strings.Contains(e.message.Text, "Please fix the problem first. There is 1.") {
 		t.Fatalf("published with a problem: %q", e.message.Text)
 	}
 

@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +17,11 @@ import (
 	"speakeasy/survey"
 	"speakeasy/survey/store"
 )
+
+func TestMain(m *testing.M) {
+	app.DrawPicturesFirst() // see its comment: the test driver and the drawer would race
+	os.Exit(m.Run())
+}
 
 // newTestPanel opens the Surveys tab in its own window on fresh data with
 // the built-in survey (version 1), which the window behind it runs. Its

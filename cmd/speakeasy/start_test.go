@@ -12,8 +12,14 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
+	"speakeasy/app"
 	"speakeasy/survey/store"
 )
+
+func TestMain(m *testing.M) {
+	app.DrawPicturesFirst() // the test driver and the background drawer would race
+	os.Exit(m.Run())
+}
 
 // TestLocale_NoFyneErrorUnderC runs the real binary under the C locales
 // Debian and Docker use: no command, --help included, logs a Fyne error
