@@ -56,6 +56,9 @@ func FuzzReadCells(f *testing.F) {
 	f.Add("range", "r", "How many?", "${q} > 1", "", "start=1 end=5 step=2", "TRUE()", "l", "1", "One")
 	f.Add("begin_group", "g", "Group", "not(${x})", "field-list", "", "", "faces3", "dont_know", "x")
 	f.Add("select_multiple l or_other", "m", "${q}", "selected(., 'a')", "faces", "a=b", "maybe", "l", "3", "")
+	f.Add("select one from l or specify other", "o", "Which?", "${n2} = 'x'", "", "", "true", "l", "other", "Other")
+	f.Add("calculate", "c", "", "${c} > 1", "", "", "", "l", "a", "a.png")
+	f.Add("begin_repeat", "rep", "Each", "", "", "", "", "l", "a", "waving-hand.png")
 	f.Fuzz(func(t *testing.T, typ, name, label, relevant, appearance, params, required, list, value, words string) {
 		x := excelize.NewFile()
 		defer x.Close()

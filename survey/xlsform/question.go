@@ -43,8 +43,10 @@ func (rd *reader) question(t *table, r row, word string, args []string, groupRel
 		if word == "select_multiple" {
 			q.Kind = survey.KindMany
 		}
-		if len(args) > 1 && strings.EqualFold(args[len(args)-1], "or_other") {
-			args = args[:len(args)-1]
+		// pyxform's three ways to write or_other.
+		rest := strings.ToLower(strings.Join(args[min(len(args), 1):], " "))
+		if rest == "or_other" || rest == "or other" || rest == "or specify other" {
+			args = args[:1]
 			rd.others[q.ID] = true
 		}
 		switch {

@@ -38,10 +38,15 @@ func write(file string, sheets ...sheet) []byte {
 			_, err = x.NewSheet(sh.name)
 		}
 		check(err)
+		width := 1
 		for r, cells := range sh.rows {
 			cell, _ := excelize.CoordinatesToCellName(1, r+1)
 			check(x.SetSheetRow(sh.name, cell, &cells))
+			width = max(width, len(cells))
 		}
+		// excelize says each sheet holds only A1, and pyxform believes it.
+		last, _ := excelize.CoordinatesToCellName(width, max(len(sh.rows), 1))
+		check(x.SetSheetDimension(sh.name, "A1:"+last))
 	}
 	buf, err := x.WriteToBuffer()
 	check(err)

@@ -27,7 +27,7 @@ func odkForms() {
 	for i, a := range []struct{ typ, required string }{
 		{"select one yn", "yes"}, {"select_one yn", "true()"}, {"select1 yn", "TRUE"}, {"select one from yn", "True"},
 		{"add select one prompt using yn", "1"}, {"select all that apply yn", "no"}, {"select all that apply from yn", "false()"},
-		{"select multiple yn", "FALSE"}, {"select_multiple yn", ""}, {"add select multiple prompt using yn", "No"},
+		{"select_multiple yn", "FALSE"}, {"add select multiple prompt using yn", "No"}, {"select_one yn or specify other", ""},
 		{"integer", ""}, {"int", ""}, {"add integer prompt", ""}, {"decimal", ""}, {"add decimal prompt", ""},
 		{"text", ""}, {"string", ""}, {"add text prompt", ""}, {"phone number", ""}, {"note", ""}, {"add note prompt", ""},
 		{"date", ""}, {"add date prompt", ""}, {"acknowledge", ""}, {"trigger", ""}, {"range", ""},
@@ -36,19 +36,23 @@ func odkForms() {
 	}
 	for _, m := range []string{"start", "end", "today", "deviceid", "uri:deviceid", "imei", "username", "uri:username",
 		"email", "phonenumber", "simserial", "subscriberid", "audit", "start-geopoint", "get start time"} {
-		rows = append(rows, []any{m, "m_" + strings.NewReplacer(":", "_", "-", "_", " ", "_").Replace(m)})
+		name := "m_" + strings.NewReplacer(":", "_", "-", "_", " ", "_").Replace(m)
+		if m == "audit" {
+			name = "" // pyxform wants an audit row without a name
+		}
+		rows = append(rows, []any{m, name})
 	}
 	write("aliases.xlsx", sheet{"survey", rows}, yn, set)
 
 	write("colons.xlsx",
-		sheet{"Survey", [][]any{
+		sheet{"survey", [][]any{
 			{"Type", "Name", "Label:English", "Label:Welsh", "Hint:English", "Required", "Required Message:English", "jr:constraintMsg:English", "Constraint", "Image:English"},
 			{"select_one colours", "colour", "Pick a colour.", "Dewiswch liw.", "Any one.", "yes", "Please pick one.", nil, nil, "artist-palette"},
 			{"integer", "age", "How old are you?", "Faint yw eich oed?", nil, "no", nil, "From 0 to 120.", ". <= 120"},
 		}},
-		sheet{"Choices", [][]any{{"List Name", "Name", "Label:English", "Label:Welsh"},
+		sheet{"choices", [][]any{{"List Name", "Name", "Label:English", "Label:Welsh"},
 			{"colours", "red", "Red", "Coch"}, {"colours", "blue", "Blue", "Glas"}}},
-		sheet{"Settings", [][]any{{"Form Title", "Form ID", "Default Language"}, {"Colons", "colons", "English"}}})
+		sheet{"settings", [][]any{{"Form Title", "Form ID", "Default Language"}, {"Colons", "colons", "English"}}})
 
 	write("kobo.xlsx",
 		sheet{"survey", [][]any{

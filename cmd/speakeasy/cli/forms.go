@@ -155,7 +155,7 @@ func runExportForm(env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "Saved %s in %s.\n", plural(len(m.Written), "file")+" (pictures and sounds)", *media)
 	for _, name := range m.Missing {
-		fmt.Fprintf(env.Stdout, "%s is not a built-in picture and the file is not there, so it is not saved; add it beside the form yourself.\n", name)
+		fmt.Fprintf(env.Stdout, "%s: Speakeasy cannot find this file, so it is not saved; put it in %s yourself.\n", name, *media)
 	}
 	return nil
 }
