@@ -141,8 +141,9 @@ func (u *UI) staffHome() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, container.NewHBox(seconds, widget.NewLabel(lang.L("seconds each"))), scanOn),
 		message,
 	)
-	buttons := container.NewGridWithColumns(3,
+	buttons := container.NewGridWithColumns(4,
 		newTile(lang.L("Start the survey"), "right-arrow", stylePrimary, u.restart),
+		newTile(lang.L("Show today's results"), "speech-balloon", stylePlain, u.showResults),
 		newTile(lang.L("Change the PIN"), "key", stylePlain, func() { u.showSetPIN(u.showStaff) }),
 		newTile(lang.L("Close Speakeasy"), "stop-sign", stylePlain, u.cfg.Quit),
 	)
