@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -32,6 +33,11 @@ type laptopsPanel struct {
 	pickSave func(then func(path string))
 	pickOpen func(then func(path string))
 	added    func() // called when an add has finished; for tests
+	saved    func() // called when a save has finished; for tests
+	hold     func() // called first in the background, before the work; for tests
+
+	saveButton, addButton *widget.Button
+	working               *widget.ProgressBarInfinite // while a bundle is saved
 }
 
 func newLaptopsPanel(win fyne.Window, db *store.DB, _ string) fyne.CanvasObject {
@@ -52,35 +58,76 @@ func newLaptopsPanel(win fyne.Window, db *store.DB, _ string) fyne.CanvasObject 
 }
 
 func (p *laptopsPanel) view() fyne.CanvasObject {
-	save := widget.NewButton(lang.L("Save results for another laptop"), func() { p.pickSave(p.save) })
-	add := widget.NewButton(lang.L("Add results from another laptop"), func() { p.pickOpen(p.add) })
+	p.saveButton = widget.NewButton(lang.L("Save results for another laptop"), func() { p.pickSave(p.save) })
+	p.addButton = widget.NewButton(lang.L("Add results from another laptop"), func() { p.pickOpen(p.add) })
+	p.working = widget.NewProgressBarInfinite()
+	p.working.Hide()
 	return screenFrame(container.NewVBox(
 		words(lang.L("Other laptops"), true),
 		widget.NewLabel(lang.L("Save this laptop's results in one file, for example on a USB stick.")),
-		save,
+		p.saveButton,
 		widget.NewLabel(lang.L("Add the results from another laptop's file. Adding the same file twice adds nothing.")),
-		add,
-		p.progress, p.message,
+		p.addButton,
+		p.progress, p.working, p.message,
 	))
 }
 
-// save writes a bundle: a consistent copy of this laptop's results.
-func (p *laptopsPanel) save(path string) {
-	// The save dialog already asked before replacing a file.
-	if err := p.db.BundleTo(context.Background(), path, true); err != nil {
-		p.message.SetText(err.Error())
-		return
+// busy turns both buttons off while a save or an add runs, so that staff
+// cannot start a second one on top of it, and on again afterwards.
+func (p *laptopsPanel) busy(on bool) {
+	for _, b := range []*widget.Button{p.saveButton, p.addButton} {
+		if b == nil {
+			continue
+		}
+		if on {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
 	}
-	c, _ := p.db.CountResponses("", time.Time{})
-	p.message.SetText(lang.N("Saved {{.N}} responses to {{.Path}}.", c.Total(), map[string]any{"N": c.Total(), "Path": path}))
+}
+
+// save writes a bundle, a consistent copy of this laptop's results, in the
+// background: copying a big results file to a slow USB stick takes a while.
+func (p *laptopsPanel) save(path string) {
+	p.busy(true)
+	p.working.Show()
+	p.working.Start()
+	p.message.SetText(lang.L("Saving the results. Please wait."))
+	go func() {
+		if p.hold != nil {
+			p.hold()
+		}
+		// The save dialog already asked before replacing a file.
+		err := p.db.BundleTo(context.Background(), path, true)
+		c, _ := p.db.CountResponses("", time.Time{})
+		fyne.Do(func() {
+			p.working.Stop()
+			p.working.Hide()
+			p.busy(false)
+			if err != nil {
+				fyne.LogError("saving results for another laptop to "+path, err)
+				p.message.SetText(lang.L("Speakeasy could not save the results there. Choose another place, for example a USB stick with room on it."))
+			} else {
+				p.message.SetText(lang.N("Saved {{.N}} responses to {{.Path}}.", c.Total(), map[string]any{"N": c.Total(), "Path": path}))
+			}
+			if p.saved != nil {
+				p.saved()
+			}
+		})
+	}()
 }
 
 // add merges another laptop's file in the background, with a progress bar.
 func (p *laptopsPanel) add(path string) {
+	p.busy(true)
 	p.progress.SetValue(0)
 	p.progress.Show()
 	p.message.SetText(lang.L("Adding the results. Please wait."))
 	go func() {
+		if p.hold != nil {
+			p.hold()
+		}
 		backup, berr := p.db.Backup("")
 		sum, err := p.db.Merge(context.Background(), path, func(done, total int) {
 			if total > 0 {
@@ -89,9 +136,11 @@ func (p *laptopsPanel) add(path string) {
 		})
 		fyne.Do(func() {
 			p.progress.Hide()
+			p.busy(false)
 			switch {
 			case err != nil:
-				p.message.SetText(lang.L("Speakeasy added nothing: {{.Why}}", map[string]string{"Why": err.Error()}))
+				fyne.LogError("adding results from "+path, err)
+				p.message.SetText(mergeProblem(err))
 			default:
 				t := sum.Total()
 				msg := strings.Join([]string{
@@ -109,6 +158,23 @@ func (p *laptopsPanel) add(path string) {
 			}
 		})
 	}()
+}
+
+// mergeProblem says in staff's words, in their language, why a file added
+// nothing; the technical detail goes to the log.
+func mergeProblem(err error) string {
+	var conflict *store.ConflictError
+	switch {
+	case errors.Is(err, store.ErrOwnFile):
+		return lang.L("Speakeasy added nothing: this is this laptop's own results file. Choose a file from another laptop.")
+	case errors.Is(err, store.ErrNewerFile):
+		return lang.L("Speakeasy added nothing: a newer Speakeasy made this file. Update Speakeasy on this laptop first.")
+	case errors.As(err, &conflict):
+		return lang.L("Speakeasy added nothing: a survey is different on the two laptops. Publish it again on one laptop, then try again.")
+	case errors.Is(err, store.ErrNotResults):
+		return lang.L("Speakeasy added nothing: this file does not hold Speakeasy results, or something damaged it.")
+	}
+	return lang.L("Speakeasy added nothing: the file could not be read.")
 }
 
 // askSavePath asks where to save a file, suggesting name and, if ext is

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,8 +23,15 @@ func TestLaptopsPanel_SaveThenAdd(t *testing.T) {
 
 	panel := &laptopsPanel{win: a.win, db: dbA, progress: widget.NewProgressBar(), message: widget.NewLabel("")}
 	panel.pickSave = func(then func(string)) { then(bundle) }
+	saved := make(chan struct{}, 1)
+	panel.saved = func() { saved <- struct{}{} }
 	a.win.SetContent(panel.view())
 	test.Tap(buttonNamed(t, panel, "Save results for another laptop"))
+	select {
+	case <-saved:
+	case <-time.After(20 * time.Second):
+		t.Fatal("saving did not finish")
+	}
 	if !strings.Contains(panel.message.Text, "Saved 1 response to "+bundle) {
 		t.Fatalf("after saving: %q", panel.message.Text)
 	}
@@ -49,6 +57,45 @@ func TestLaptopsPanel_SaveThenAdd(t *testing.T) {
 	}
 	if c, _ := dbB.CountResponses("", time.Time{}); c.Incomplete != 1 {
 		t.Fatalf("laptop B has %+v responses", c)
+	}
+}
+
+// TestLaptopsPanel_BusyWhileWorking holds a save and an add in the
+// background: meanwhile both buttons are off and the window goes on
+// answering (the work is not on the UI goroutine); afterwards they are on.
+func TestLaptopsPanel_BusyWhileWorking(t *testing.T) {
+	a, _, db := newTestUI(t)
+	a.Shutdown()
+	bundle := filepath.Join(t.TempDir(), "laptop-a.db")
+	panel := &laptopsPanel{win: a.win, db: db, progress: widget.NewProgressBar(), message: widget.NewLabel("")}
+	panel.pickSave = func(then func(string)) { then(bundle) }
+	notes := filepath.Join(t.TempDir(), "notes.db")
+	os.WriteFile(notes, []byte("just some notes"), 0o600)
+	panel.pickOpen = func(then func(string)) { then(notes) }
+	release := make(chan struct{})
+	panel.hold = func() { <-release }
+	done := make(chan struct{}, 1)
+	panel.saved = func() { done <- struct{}{} }
+	panel.added = panel.saved
+	a.win.SetContent(panel.view())
+	for _, label := range []string{"Save results for another laptop", "Add results from another laptop"} {
+		test.Tap(buttonNamed(t, panel, label))
+		save, add := buttonNamed(t, panel, "Save results for another laptop"), buttonNamed(t, panel, "Add results from another laptop")
+		if !save.Disabled() || !add.Disabled() {
+			t.Fatalf("%s: the buttons stay on while it runs", label)
+		}
+		release <- struct{}{}
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%s did not finish", label)
+		}
+		if save.Disabled() || add.Disabled() {
+			t.Fatalf("%s: the buttons stay off afterwards", label)
+		}
+	}
+	if panel.message.Text != "Speakeasy added nothing: this file does not hold Speakeasy results, or something damaged it." {
+		t.Fatalf("adding a file of notes: %q", panel.message.Text)
 	}
 }
 
