@@ -32,6 +32,7 @@ type screen struct {
 	input   fyne.CanvasObject // a box to type in, above the tiles or beside them
 	// inputBeside puts the box to the left of the tiles (a number pad).
 	inputBeside bool
+	extra       []*tile // tiles inside the input, for keys and scanning
 	groups      []*tileGroup
 	message     *textBlock // shown above the buttons when it has words
 	buttons     []*tile
@@ -112,7 +113,7 @@ func (s *screen) visibleTiles() []*tile {
 	if s.more != nil && s.more.Visible() {
 		out = append(out, s.more)
 	}
-	return out
+	return append(out, s.extra...)
 }
 
 // build makes the screen's one container.

@@ -57,8 +57,9 @@ func TestFit_EveryScreenEverySizeEveryComfort(t *testing.T) {
 				label := fmt.Sprintf("%s/%s/%.0fx%.0f/%s", c.survey, c.lang, size.Width, size.Height, name)
 				if size.Width == 1024 && comfort.Bigger == 2 {
 					// Known gap: at 1024×600 with the biggest words (42 px body
-					// text), the welcome's comfort tiles, the number pad and a
-					// faces row still spill over. See the notes of issue 10.
+					// text) four screens still spill over: the Welsh welcome's
+					// comfort tiles, a paged yes/no in Welsh, and the Urdu
+					// consent and PIN screens. See the notes of issue 10.
 					continue
 				}
 				err := RenderScreens(s, RenderOptions{Lang: c.lang, Size: size, Comfort: comfort, CheckOnly: true}, func(sc Screen) error {

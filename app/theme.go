@@ -145,6 +145,12 @@ func (t *easyTheme) Size(n fyne.ThemeSizeName) float32 {
 	if k < 1 {
 		k = 1
 	}
+	if n == theme.SizeNameHeadingText || n == theme.SizeNameSubHeadingText {
+		// Headings grow half as fast as the words: with the biggest words
+		// a heading is still bigger than them, but a long question keeps
+		// room on a small screen for its answers.
+		k = 1 + (k-1)/2
+	}
 	if s, ok := sizes[n]; ok {
 		return s * k
 	}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -70,18 +71,20 @@ func (qs *questionScreen) numberPad(box *typingBox) {
 			qs.scr.say("")
 		}))
 	}
-	keys = append(keys, newTile(lang.L("Rub out"), "", stylePlain, func() {
+	rubOut := newTile(lang.L("Rub out"), "", stylePlain, func() {
 		if r := []rune(box.Text); len(r) > 0 {
 			box.SetText(string(r[:len(r)-1]))
 		}
-	}))
-	// 1 2 3 / 4 5 6 / 7 8 9 / 0 and Rub out, or wider rows when the
-	// screen is short.
-	g := qs.scr.addGroup(keys, 3, 4, 6, 11)
-	g.fixed = true
+	})
+	// The box with Rub out under it, and beside them the digits: 1 2 3 /
+	// 4 5 6 / 7 8 9 / 0 as on a phone, or wider rows on a short screen.
+	qs.scr.input = container.NewVBox(box, rubOut)
 	qs.scr.inputBeside = true
+	qs.scr.extra = []*tile{rubOut}
+	g := qs.scr.addGroup(keys, 3, 5, 10)
+	g.fixed = true
 	qs.tiles = nil // number keys are not answers: 1 to 9 type, not choose
-	qs.pad = keys
+	qs.pad = append(keys, rubOut)
 }
 
 // typeDigit types a number key into the box when the box is not focused
