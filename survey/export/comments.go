@@ -18,8 +18,8 @@ type comments struct {
 
 type comment struct {
 	uuid  string
-	index int // the row's _index
-	q     int // question.idx
+	index int32 // the row's _index
+	q     int32 // question.idx
 	text  string
 }
 
@@ -43,14 +43,14 @@ func (p *plan) keep(uuid string, q *question, text string) {
 			c.intern[s] = s
 		}
 	}
-	c.list = append(c.list, comment{uuid: uuid, index: p.rows, q: q.idx, text: s})
+	c.list = append(c.list, comment{uuid: uuid, index: int32(p.rows), q: int32(q.idx), text: s})
 }
 
 // writeComments writes the Comments sheet: the question, the words and
 // the response's ID, grouped by question in the order of the survey.
 func (p *plan) writeComments(f *excelize.File, sheet string, st styles) (ref string, err error) {
 	c := p.comments
-	slices.SortStableFunc(c.list, func(a, b comment) int { return a.q - b.q })
+	slices.SortStableFunc(c.list, func(a, b comment) int { return int(a.q - b.q) })
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return "", err
@@ -77,7 +77,7 @@ func (p *plan) writeComments(f *excelize.File, sheet string, st styles) (ref str
 	for i, cm := range c.list {
 		row[0] = p.text(p.questions[cm.q])
 		row[1] = excelize.Cell{StyleID: st.wrap, Value: cm.text}
-		row[2], row[3] = cm.uuid, cm.index
+		row[2], row[3] = cm.uuid, int(cm.index)
 		if err := sw.SetRow(cellName(1, i+2), row); err != nil {
 			return "", err
 		}

@@ -38,12 +38,12 @@ type band struct {
 }
 
 // numberSummary is the lowest, median and highest of the numbers given,
-// and counts in a few bands of round width.
+// and counts in a few bands of round width. It sorts numbers.
 func numberSummary(numbers []float64) (lo, median, hi float64, bands []band) {
 	if len(numbers) == 0 {
 		return 0, 0, 0, nil
 	}
-	sorted := slices.Clone(numbers)
+	sorted := numbers
 	slices.Sort(sorted)
 	n := len(sorted)
 	lo, hi = sorted[0], sorted[n-1]

@@ -84,6 +84,7 @@ func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Op
 	if err != nil {
 		return Summary{}, err
 	}
+	p.order = nil // done with: let the memory go before the sheets that follow
 	responses := "A1:" + cellName(len(p.cols), n)
 	if err := f.AutoFilter(names.responses, responses, nil); err != nil {
 		return Summary{}, err
@@ -101,6 +102,7 @@ func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Op
 	if err != nil {
 		return Summary{}, err
 	}
+	p.comments = nil // written out: its memory can go before the zip is made
 	f.SetActiveSheet(0)
 	refs := map[string]string{}
 	for id, name := range f.GetSheetMap() {
