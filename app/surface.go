@@ -57,7 +57,8 @@ type PreviewOptions struct {
 }
 
 // Preview opens a new window with s as a participant sees it, for admins
-// trying a survey they are writing. s must be ready to run (survey.New).
+// trying a survey they are writing. s's rules must be compiled: survey.New
+// does it, and Validate does it for the rules that parse.
 // When the window closes, the comfort settings and language chosen in it
 // go back to the staff's, since the theme and words are the whole app's.
 func Preview(s *survey.Survey, o PreviewOptions) *UI {
@@ -74,11 +75,10 @@ func Preview(s *survey.Survey, o PreviewOptions) *UI {
 			o.Closed()
 		}
 		u.comfort = comfort{}
-		u.setTheme()
+		u.setStaffTheme()
 		useLanguage(o.StaffLang)
 	})
-	// The size every new window gets; the participant's window is the same.
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(WindowSize())
 	if o.Question == "" {
 		u.showWelcome()
 	} else {
