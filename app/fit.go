@@ -193,6 +193,7 @@ func (s *screen) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		w := (inner.Width - gap*float32(len(s.buttons)-1)) / float32(len(s.buttons))
 		var h float32
 		for _, t := range s.buttons {
+			t.noPicture = false // decided again at every size
 			th, ok := t.heightFor(w)
 			if !ok && t.Picture != "" {
 				t.noPicture = true
