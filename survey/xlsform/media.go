@@ -1,6 +1,7 @@
 package xlsform
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"image"
@@ -72,13 +73,60 @@ type Media struct {
 
 // WriteMedia writes into dir every picture and sound a form written by
 // Write names, by the names it gives them: built-in pictures drawn as PNG,
-// and the survey's own files copied. A file that cannot be found is listed
-// in Missing; the others are still written.
+// and the survey's own files copied. A dir ending in .zip is made a zip
+// file of them instead, as some servers take form media. A file that
+// cannot be found is listed in Missing; the others are still written.
 func WriteMedia(s *survey.Survey, dir string) (Media, error) {
+	if strings.EqualFold(filepath.Ext(dir), ".zip") {
+		return writeMediaZip(s, dir)
+	}
 	var m Media
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return m, fmt.Errorf("cannot make the folder %s: %w", dir, err)
 	}
+	var err error
+	m.Missing, err = eachMediaFile(s, func(name string, body []byte) error {
+		m.Written = append(m.Written, name)
+		return os.WriteFile(filepath.Join(dir, name), body, 0o644)
+	})
+	return m, err
+}
+
+// writeMediaZip writes the media files into a zip file, whole or not at
+// all: into a temporary file beside it, renamed when complete.
+func writeMediaZip(s *survey.Survey, path string) (m Media, err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return m, err
+	}
+	defer os.Remove(tmp.Name()) // after the rename there is nothing to remove
+	z := zip.NewWriter(tmp)
+	m.Missing, err = eachMediaFile(s, func(name string, body []byte) error {
+		m.Written = append(m.Written, name)
+		w, err := z.Create(name)
+		if err == nil {
+			_, err = w.Write(body)
+		}
+		return err
+	})
+	if cerr := z.Close(); err == nil {
+		err = cerr
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return m, fmt.Errorf("cannot save %s: %w", path, err)
+	}
+	return m, nil
+}
+
+// eachMediaFile gives write each picture and sound the survey names, once,
+// by its name in the form, and returns those it cannot find.
+func eachMediaFile(s *survey.Survey, write func(name string, body []byte) error) (missing []string, err error) {
 	files := map[string]bool{} // name as the survey has it -> is a picture
 	add := func(name string, picture bool) {
 		if name != "" {
@@ -101,20 +149,18 @@ func WriteMedia(s *survey.Survey, dir string) (Media, error) {
 	for _, name := range names {
 		out := FormFileName(name, files[name])
 		var body []byte
-		var err error
 		if files[name] && assets.HasPicture(name) {
 			body, err = PicturePNG(name)
 		} else if body, err = os.ReadFile(name); os.IsNotExist(err) {
-			m.Missing = append(m.Missing, name)
+			missing = append(missing, name)
 			continue
 		}
 		if err == nil {
-			err = os.WriteFile(filepath.Join(dir, out), body, 0o644)
+			err = write(out, body)
 		}
 		if err != nil {
-			return m, fmt.Errorf("cannot write %s: %w", out, err)
+			return missing, fmt.Errorf("cannot write %s: %w", out, err)
 		}
-		m.Written = append(m.Written, out)
 	}
-	return m, nil
+	return missing, nil
 }

@@ -1,8 +1,10 @@
 package xlsform
 
 import (
+	"archive/zip"
 	"bytes"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -152,4 +154,40 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestWriteMedia_Zip writes the media files into one zip file, as some
+// servers take them.
+func TestWriteMedia_Zip(t *testing.T) {
+	s := loadJSON(t, "../testdata/walk.json")
+	path := filepath.Join(t.TempDir(), "media.zip")
+	m, err := WriteMedia(s, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	if len(z.File) != len(m.Written) || len(m.Written) == 0 || strings.Join(m.Missing, " ") != "family" {
+		t.Fatalf("%d files in the zip, %d written, missing %q", len(z.File), len(m.Written), m.Missing)
+	}
+	first := FormFileName(s.Questions[0].Picture, true)
+	for _, f := range z.File {
+		if f.Name != first {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := io.ReadAll(r)
+		r.Close()
+		if want, _ := PicturePNG(s.Questions[0].Picture); !bytes.Equal(got, want) {
+			t.Errorf("%s in the zip is not the picture", first)
+		}
+		return
+	}
+	t.Errorf("no %s in the zip", first)
 }

@@ -111,12 +111,12 @@ func runImportForm(env *Env, args []string) error {
 }
 
 func runExportForm(env *Env, args []string) error {
-	fs := newFlags(env, "export-form", "--survey ID --out FILE.xlsx|FILE.json [--media DIR] [--version N] [--data DIR]",
+	fs := newFlags(env, "export-form", "--survey ID --out FILE.xlsx|FILE.json [--media DIR|FILE.zip] [--version N] [--data DIR]",
 		"Saves a survey as an XLSForm spreadsheet, to edit in Excel or use with ODK or KoboToolbox,\n"+
 			"or as Speakeasy's own .json file. Either can be added back with import-form.\n"+
 			"With --media, the pictures and sounds the form names are saved in that folder, as\n"+
 			"ODK Collect and KoboToolbox want them (\"form media\"): upload them with the form.")
-	media := fs.String("media", "", "a folder to save the form's pictures and sounds in")
+	media := fs.String("media", "", "a folder to save the form's pictures and sounds in, or a .zip file to put them in")
 	which := fs.String("survey", "", "a survey ID, or a survey .json file (default: the survey the kiosk runs)")
 	version := fs.Int("version", 0, "which version of the survey (default: the newest)")
 	out := fs.String("out", "", "the file to write, ending in .xlsx or .json")
