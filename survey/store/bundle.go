@@ -95,21 +95,11 @@ func (db *DB) bundleInWork(ctx context.Context) (*workDir, string, error) {
 // results are read through a read-only attachment, in one transaction, so
 // the bundle is one consistent moment even while the window saves.
 func (db *DB) buildBundle(ctx context.Context, path string) error {
-	if err := createPrivate(path); err != nil {
-		return err
-	}
-	c, err := openAddress(path, paramsScratch)
+	c, err := db.newCopy(ctx, path, "src")
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	c.SetMaxOpenConns(1)
-	if err := (&DB{sql: c}).migrate(); err != nil {
-		return err
-	}
-	if _, err := c.ExecContext(ctx, `ATTACH DATABASE ? AS src`, db.readAddress()); err != nil {
-		return err
-	}
 	tables, err := tableNames(ctx, c)
 	if err != nil {
 		return err
@@ -138,6 +128,29 @@ func (db *DB) buildBundle(ctx context.Context, path string) error {
 	}
 	_, err = c.ExecContext(ctx, `DETACH DATABASE src`)
 	return err
+}
+
+// newCopy makes a new, empty results file at path, private, with this
+// Speakeasy's schema, and opens it on one connection with this database
+// attached read-only as name, to copy rows from.
+func (db *DB) newCopy(ctx context.Context, path, name string) (*sql.DB, error) {
+	if err := createPrivate(path); err != nil {
+		return nil, err
+	}
+	c, err := openAddress(path, paramsScratch)
+	if err != nil {
+		return nil, err
+	}
+	c.SetMaxOpenConns(1)
+	err = (&DB{sql: c}).migrate()
+	if err == nil {
+		_, err = c.ExecContext(ctx, `ATTACH DATABASE ? AS `+name, db.readAddress())
+	}
+	if err != nil {
+		c.Close()
+		return nil, err
+	}
+	return c, nil
 }
 
 // tableNames lists the tables of the schema (SQLite's own left out).

@@ -86,21 +86,11 @@ func (db *DB) buildRescue(ctx context.Context, src, out string, res *Rescued) er
 		return fmt.Errorf("nothing in it can be read: %w", ErrNotResults)
 	}
 
-	if err := createPrivate(out); err != nil {
-		return err
-	}
-	c, err := openAddress(out, paramsScratch)
+	c, err := db.newCopy(ctx, out, "here")
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	c.SetMaxOpenConns(1)
-	if err := (&DB{sql: c}).migrate(); err != nil {
-		return err
-	}
-	if _, err := c.ExecContext(ctx, `ATTACH DATABASE ? AS here`, db.readAddress()); err != nil {
-		return err
-	}
 	tx, err := c.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -54,16 +54,11 @@ func runMerge(env *Env, args []string) error {
 	if err := r.parse(args, 1, -1, "name at least one file to add"); err != nil {
 		return err
 	}
-	db, err := r.open(mayStart)
+	db, err := r.openAndBackUp(mayStart)
 	if err != nil {
 		return err
 	}
 	defer r.close()
-	backup, err := db.Backup("")
-	if err != nil {
-		return fmt.Errorf("nothing was added, because a backup could not be made first: %w", err)
-	}
-	fmt.Fprintf(env.Stdout, "Kept a copy of the results before adding, in %s.\n", backup)
 	ctx, stop := interruptible()
 	defer stop()
 	failed := 0
@@ -83,6 +78,21 @@ func runMerge(env *Env, args []string) error {
 		return fmt.Errorf("%d of %d files could not be added", failed, len(r.files))
 	}
 	return nil
+}
+
+// openAndBackUp opens the results to add to them, and first keeps a backup.
+func (r *sub) openAndBackUp(a access) (*store.DB, error) {
+	db, err := r.open(a)
+	if err != nil {
+		return nil, err
+	}
+	backup, err := db.Backup("")
+	if err != nil {
+		r.close()
+		return nil, fmt.Errorf("nothing was added, because a backup could not be made first: %w", err)
+	}
+	fmt.Fprintf(r.env.Stdout, "Kept a copy of the results before adding, in %s.\n", backup)
+	return db, nil
 }
 
 // printSummary tells staff what a merge did, per laptop that started the responses.
@@ -206,16 +216,11 @@ func runRescue(env *Env, args []string) error {
 	if err := r.parse(args, 1, 1, "name the damaged file, for example speakeasy.db.damaged-20260314-093000"); err != nil {
 		return err
 	}
-	db, err := r.open(changeResults)
+	db, err := r.openAndBackUp(changeResults)
 	if err != nil {
 		return err
 	}
 	defer r.close()
-	backup, err := db.Backup("")
-	if err != nil {
-		return fmt.Errorf("nothing was added, because a backup could not be made first: %w", err)
-	}
-	fmt.Fprintf(env.Stdout, "Kept a copy of the results before adding, in %s.\n", backup)
 	ctx, stop := interruptible()
 	defer stop()
 	got, err := db.Rescue(ctx, r.files[0])

@@ -172,11 +172,7 @@ func TestCommands_CheckHealthFirst(t *testing.T) {
 
 func TestRestore_Command(t *testing.T) {
 	dir, device := laptopWithAnswers(t, 1)
-	code, stdout, _ := run(t, "backup", "--data", dir)
-	if code != 0 {
-		t.Fatal(stdout)
-	}
-	backup := strings.TrimSuffix(strings.TrimPrefix(stdout, "Saved a backup in "), ".\n")
+	backup := mustBackup(t, dir)
 	more, _ := laptopWithAnswers(t, 2) // two responses this laptop gets after the backup
 	if code, _, stderr := run(t, "bundle", "--data", more, "--out", filepath.Join(t.TempDir(), "m.db")); code != 0 {
 		t.Fatal(stderr)
@@ -193,11 +189,21 @@ func TestRestore_Command(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "is a bundle made for another laptop, not a backup") || !strings.Contains(stderr, "add --bundle") {
 		t.Fatalf("a bundle: exit %d %q", code, stderr)
 	}
-	code, stdout, stderr = run(t, "restore", backup, "--data", dir)
+	code, stdout, stderr := run(t, "restore", backup, "--data", dir)
 	if code != 0 || !strings.Contains(stdout, "They hold 2 responses that the backup does not have") ||
 		!strings.Contains(stdout, "To add them back: speakeasy merge --data") {
 		t.Fatalf("restore: exit %d %q %q", code, stdout, stderr)
 	}
+}
+
+// mustBackup makes a backup with the command and returns its path.
+func mustBackup(t *testing.T, dir string) string {
+	t.Helper()
+	code, stdout, stderr := run(t, "backup", "--data", dir)
+	if code != 0 {
+		t.Fatalf("backup: %s", stderr)
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(stdout, "Saved a backup in "), ".\n")
 }
 
 func TestDataDirFor_EachSystem(t *testing.T) {
@@ -252,11 +258,7 @@ func TestCheckOut_NeedsReplace(t *testing.T) {
 // restore (which names the damaged file) and rescues from it.
 func TestRescue_Command(t *testing.T) {
 	dir, _ := laptopWithAnswers(t, 2)
-	code, stdout, _ := run(t, "backup", "--data", dir)
-	if code != 0 {
-		t.Fatal(stdout)
-	}
-	backup := strings.TrimSuffix(strings.TrimPrefix(stdout, "Saved a backup in "), ".\n")
+	backup := mustBackup(t, dir)
 	db, err := store.Open(dir)
 	if err != nil {
 		t.Fatal(err)
