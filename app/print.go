@@ -38,7 +38,7 @@ type Screen struct {
 
 // RenderScreens draws every screen of s as a participant would see it,
 // headless, and hands each to save with a numbered name: 00-welcome,
-// 01-<question ID>, ..., then the consent, stop, still-there and
+// 01-<question ID>, ..., then the consent, stop, "I don't understand", still-there and
 // thank-you screens and the staff PIN pad. Every question is drawn, even ones skip rules
 // would hide. Nothing is saved to a database.
 func RenderScreens(s *survey.Survey, o RenderOptions, save func(Screen) error) error {
@@ -92,6 +92,7 @@ func RenderScreens(s *survey.Survey, o RenderOptions, save func(Screen) error) e
 	}{
 		{"consent", u.showConsent},
 		{"stop", u.showStop},
+		{"understand", u.previewUnderstand},
 		{"still-there", u.showStillThere},
 		{"thanks", u.showThanks},
 		{"staff-pin", func() { u.showSetPIN(func() {}) }},

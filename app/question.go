@@ -78,7 +78,8 @@ func (qs *questionScreen) draw() {
 			u.toggleReading(qs.said(), qs.visibleAnswers())
 		}))
 	}
-	scr.buttons = append(scr.buttons, newTile(lang.L("Stop"), "stop-sign", stylePlain, u.showStop), next)
+	understand := newTile(lang.L("I don't understand"), "thinking-face", stylePlain, u.showUnderstand)
+	scr.buttons = append(scr.buttons, understand, newTile(lang.L("Stop"), "stop-sign", stylePlain, u.showStop), next)
 	qs.nextTile = next
 	scr.onPage = func() {
 		if t := scr.visibleTiles(); len(t) > 0 {
@@ -91,7 +92,7 @@ func (qs *questionScreen) draw() {
 	}
 	u.show("question", scr.build(), keys)
 	u.touch()
-	u.scan.start(u, func() []*tile { return append(scr.visibleTiles(), next) })
+	u.scan.start(u, func() []*tile { return append(scr.visibleTiles(), next, understand) })
 }
 
 // visibleAnswers are the answers on the page on show.

@@ -40,6 +40,8 @@ type Change struct {
 	Set      map[string]Answer
 	Cleared  []string
 	Kinds    map[string]Kind // the kind of each question in Set, for encoding
+	// Hard are words the participant marked hard, added to any saved before.
+	Hard []HardWord
 }
 
 // Saver makes a Change durable before Save returns.

@@ -81,6 +81,9 @@ type Question struct {
 	RequiredMessage   Text   `json:"required_message,omitempty"`
 	// Quick moves on as soon as a one-choice answer is tapped.
 	Quick bool `json:"quick,omitempty"`
+	// Easier says the question again in easier words, for a participant
+	// who taps "I don't understand". Optional.
+	Easier Text `json:"easier,omitempty"`
 
 	relevant   Expr
 	constraint Expr

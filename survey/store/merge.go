@@ -342,6 +342,10 @@ func mergeResponses(ctx context.Context, tx *sql.Tx, progress func(done, total i
 			FROM temp.merge_plan p JOIN other.responses o ON o.id = p.id WHERE p.seq >= ? AND p.seq < ? AND p.action > 0`,
 		`INSERT INTO main.answers (` + answerCols + `) SELECT ` + prefixCols("a", answerCols) + `
 			FROM temp.merge_plan p JOIN other.answers a ON a.response_id = p.id WHERE p.seq >= ? AND p.seq < ? AND p.action > 0`,
+		// Hard-word marks are only ever added: take the file's, whatever the plan.
+		`INSERT INTO main.hard_words (` + hardWordCols + `) SELECT ` + prefixCols("h", hardWordCols) + `
+			FROM temp.merge_plan p JOIN other.hard_words h ON h.response_id = p.id WHERE p.seq >= ? AND p.seq < ?
+			ON CONFLICT DO NOTHING`,
 	}
 	for lo := 1; lo <= total; lo += mergeChunk {
 		for _, step := range steps {

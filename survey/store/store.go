@@ -215,7 +215,8 @@ func (db *DB) ensureDeviceID() error {
 }
 
 // Save makes one Change durable in a single transaction: the response row,
-// the answers given and the answers cleared. It implements survey.Saver.
+// the answers given and the answers cleared, and words marked hard. It
+// implements survey.Saver.
 func (db *DB) Save(ch survey.Change) error {
 	tx, err := db.sql.Begin()
 	if err != nil {
@@ -235,6 +236,9 @@ func (db *DB) Save(ch survey.Change) error {
 		if _, err := tx.Stmt(db.clearAnswer).Exec(ch.Response.ID, id); err != nil {
 			return fmt.Errorf("cannot clear the answer to %q: %w", id, explainOpen(err))
 		}
+	}
+	if err := saveHard(tx, ch); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("cannot save: %w", explainOpen(err))

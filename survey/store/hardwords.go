@@ -1,0 +1,82 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"speakeasy/survey"
+)
+
+// Hard words are kept in their own table (migration 0003), with the
+// response they belong to: saved in the same transaction as the Change that
+// carries them, deleted with the response, merged as the union of both
+// laptops' marks (a mark is never taken back).
+
+// hardWordCols are the columns Save and Merge write.
+const hardWordCols = "response_id, question_id, language, word, marked_at"
+
+// saveHard adds a Change's hard-word marks in tx. A mark already there
+// (the same word of the same question, marked again) is kept once.
+func saveHard(tx *sql.Tx, ch survey.Change) error {
+	for _, h := range ch.Hard {
+		if _, err := tx.Exec(`INSERT INTO hard_words (`+hardWordCols+`) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT DO NOTHING`, ch.Response.ID, h.Question, h.Language, h.Word, formatTime(h.At)); err != nil {
+			return fmt.Errorf("cannot save the word marked hard in %q: %w", h.Question, explainOpen(err))
+		}
+	}
+	return nil
+}
+
+// HardWords reads every hard-word mark of a survey's responses, by
+// response ID, oldest first within each response.
+func (db *DB) HardWords(ctx context.Context, surveyID string) (map[string][]survey.HardWord, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT h.response_id, h.question_id, h.language, h.word, h.marked_at
+		FROM hard_words h JOIN responses r ON r.id = h.response_id
+		WHERE r.survey_id = ? ORDER BY h.response_id, h.marked_at, h.question_id, h.word`, surveyID)
+	if err != nil {
+		return nil, explainOpen(err)
+	}
+	defer rows.Close()
+	out := map[string][]survey.HardWord{}
+	for rows.Next() {
+		var id, at string
+		var h survey.HardWord
+		if err := rows.Scan(&id, &h.Question, &h.Language, &h.Word, &at); err != nil {
+			return nil, err
+		}
+		h.At = parseTime(at)
+		out[id] = append(out[id], h)
+	}
+	return out, explainOpen(rows.Err())
+}
+
+// HardWordCount is how many people marked one word of one question hard,
+// in one language.
+type HardWordCount struct {
+	Question, Language, Word string
+	People                   int
+}
+
+// CountHardWords counts, for every word marked hard in a survey's
+// responses (any version), how many people marked it: most first, then by
+// question, language and word.
+func (db *DB) CountHardWords(ctx context.Context, surveyID string) ([]HardWordCount, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT h.question_id, h.language, h.word, COUNT(DISTINCT h.response_id) AS n
+		FROM hard_words h JOIN responses r ON r.id = h.response_id
+		WHERE r.survey_id = ? GROUP BY h.question_id, h.language, h.word
+		ORDER BY n DESC, h.question_id, h.language, h.word`, surveyID)
+	if err != nil {
+		return nil, explainOpen(err)
+	}
+	defer rows.Close()
+	var out []HardWordCount
+	for rows.Next() {
+		var c HardWordCount
+		if err := rows.Scan(&c.Question, &c.Language, &c.Word, &c.People); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, explainOpen(rows.Err())
+}
