@@ -144,7 +144,9 @@ func (r *sub) open(a access) (*store.DB, error) {
 		return nil, err
 	}
 	if !has {
-		fmt.Fprintf(r.env.Stdout, "Started a new data folder in %s.\n", dir)
+		// A notice, not the command's result: stderr, so that what the
+		// command prints on stdout stays as scripts expect it.
+		fmt.Fprintf(r.env.Stderr, "Started a new data folder in %s.\n", dir)
 	}
 	if r.db, err = OpenData(dir); err != nil {
 		r.close()

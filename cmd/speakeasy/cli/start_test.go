@@ -104,7 +104,7 @@ func TestCommands_StartANewFolderAndSaySo(t *testing.T) {
 	} {
 		dir := filepath.Join(t.TempDir(), "new")
 		code, stdout, stderr := run(t, args[0], append(args[1:], "--data", dir)...)
-		if code != 0 || !strings.HasPrefix(stdout, "Started a new data folder in "+dir+".\n") || !store.HasResults(dir) {
+		if code != 0 || stderr != "Started a new data folder in "+dir+".\n" || !store.HasResults(dir) {
 			t.Errorf("%v: exit %d %q %q", args, code, stdout, stderr)
 		}
 	}
