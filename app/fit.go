@@ -291,7 +291,8 @@ func (s *screen) try(width, height, pic float32, tilePic, compact bool) (plan, i
 	}
 	s.more.noPicture = !tilePic
 	last := len(s.groups) - 1
-	if last >= 0 && s.groups[last].fixed {
+	fixedLast := last >= 0 && s.groups[last].fixed
+	if fixedLast {
 		last = len(s.groups)
 	}
 	for i, g := range s.groups {
@@ -301,6 +302,11 @@ func (s *screen) try(width, height, pic float32, tilePic, compact bool) (plan, i
 		c, h, ok := shortest(g, gridW)
 		if !compact {
 			c, h, ok = firstFitting(g, gridW)
+			if i == len(s.groups)-1 && fixedLast {
+				// A pad at the bottom takes the first column count that
+				// fits the room left, so it keeps its usual shape if it can.
+				c, h, ok = firstInRoom(g, gridW, height-used)
+			}
 		}
 		wordsOK = wordsOK && ok
 		p.cols = append(p.cols, c)
@@ -391,6 +397,17 @@ func shortest(g *tileGroup, width float32) (cols int, height float32, ok bool) {
 func firstFitting(g *tileGroup, width float32) (cols int, height float32, ok bool) {
 	for _, c := range g.cols {
 		if h, fits := gridHeight(g.tiles, c, width); fits {
+			return c, h, true
+		}
+	}
+	return shortest(g, width)
+}
+
+// firstInRoom is the first column count g lists that fits in room with
+// every word whole, or else the shortest.
+func firstInRoom(g *tileGroup, width, room float32) (cols int, height float32, ok bool) {
+	for _, c := range g.cols {
+		if h, fits := gridHeight(g.tiles, c, width); fits && h <= room {
 			return c, h, true
 		}
 	}
