@@ -128,6 +128,8 @@ type plan struct {
 	// on every row (device, event, language, who answered), so rows
 	// share them rather than each making its own.
 	cells map[string]any
+
+	hard *hardCounts // the Hard words sheet's counts; nil when nobody marked a word
 }
 
 // maxShared bounds the cells plan.shared keeps.

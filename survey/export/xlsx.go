@@ -69,6 +69,9 @@ func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Op
 	if err != nil {
 		return Summary{}, err
 	}
+	if err := p.loadHard(ctx, db); err != nil {
+		return Summary{}, err
+	}
 	sw, err := f.NewStreamWriter(names.responses)
 	if err != nil {
 		return Summary{}, err
@@ -100,6 +103,9 @@ func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Op
 	}
 	comments, err := p.writeComments(f, names.comments, st)
 	if err != nil {
+		return Summary{}, err
+	}
+	if err := p.writeHard(f, st); err != nil {
 		return Summary{}, err
 	}
 	p.comments = nil // written out: its memory can go before the zip is made

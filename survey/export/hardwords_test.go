@@ -1,0 +1,104 @@
+package export_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"speakeasy/survey"
+	"speakeasy/survey/export"
+	"speakeasy/survey/store"
+)
+
+// hardSurvey has a question, a note and a question shown only after "yes".
+const hardSurvey = `{"id": "words", "version": 1, "languages": ["en", "cy"], "title": {"en": "Words"},
+ "questions": [
+  {"id": "like", "kind": "one", "text": {"en": "Do you like the club?", "cy": "Wyt ti'n hoffi'r clwb?"},
+   "choices": [{"value": "yes", "text": {"en": "Yes", "cy": "Ydw"}}, {"value": "no", "text": {"en": "No", "cy": "Nac ydw"}}]},
+  {"id": "thanks", "kind": "note", "text": {"en": "Thank you for coming.", "cy": "Diolch am ddod."}},
+  {"id": "review", "kind": "one", "relevant": "${like} = 'yes'",
+   "text": {"en": "Was the review useful?", "cy": "Oedd yr adolygiad yn ddefnyddiol?"},
+   "choices": [{"value": "yes", "text": {"en": "Yes", "cy": "Ie"}}, {"value": "no", "text": {"en": "No", "cy": "Na"}}]}]}`
+
+// markedWalk takes a participant through the hard-words survey: "tap V",
+// "next", "stop", or "hard W" to mark a word of the question on screen.
+func markedWalk(tb testing.TB, db *store.DB, s *survey.Survey, lang string, steps ...string) {
+	tb.Helper()
+	now := day(9, 0)
+	ss := survey.NewSession(s, survey.SessionOptions{Language: lang, DeviceID: db.DeviceID(), Saver: db,
+		Now: func() time.Time { now = now.Add(time.Second); return now }})
+	for _, step := range steps {
+		verb, arg, _ := strings.Cut(step, " ")
+		var err error
+		switch verb {
+		case "tap":
+			ss.Tap(arg)
+		case "next":
+			err = ss.Next()
+		case "stop":
+			err = ss.Stop()
+		case "hard":
+			err = ss.MarkHard(arg)
+		}
+		if err != nil {
+			tb.Fatalf("step %q: %v", step, err)
+		}
+	}
+}
+
+func TestExport_HardWordsSheet(t *testing.T) {
+	db := mustOpenDB(t)
+	s, err := survey.Parse([]byte(hardSurvey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Publish(s); err != nil {
+		t.Fatal(err)
+	}
+	all := survey.AllWords
+	markedWalk(t, db, s, "en", "hard "+all, "tap yes", "next", "hard coming", "next", "hard Review?", "hard review", "tap no", "next")
+	markedWalk(t, db, s, "en", "hard like", "tap no", "next", "next")               // the review question is hidden
+	markedWalk(t, db, s, "cy", "tap yes", "next", "next", "hard adolygiad", "stop") // stops before answering
+	markedWalk(t, db, s, "en", "hard like", "stop")                                 // marks, then stops with no answer
+	markedWalk(t, db, s, "en", "tap yes", "next", "next", "next")                   // skips the review question
+
+	path, _ := mustExport(t, db, "words.xlsx", export.Options{SurveyID: "words"})
+	f := mustOpenWorkbook(t, path)
+	if got := strings.Join(f.GetSheetList(), ","); got != "Responses,Questions,Summary,Comments,Hard words" {
+		t.Fatalf("sheets %s", got)
+	}
+	want := [][]string{
+		{"ID", "Question", "Language", "Word", "People who said it was hard", "People shown the question"},
+		{"like", "Do you like the club?", "en", "like", "2", "4"},
+		{"like", "Do you like the club?", "en", "All of it", "1", "4"},
+		{"thanks", "Thank you for coming.", "en", "coming", "1"}, // a note: nothing to count who saw it by
+		{"review", "Oedd yr adolygiad yn ddefnyddiol?", "cy", "adolygiad", "1", "1"},
+		{"review", "Was the review useful?", "en", "review", "1", "2"},
+	}
+	rows := sheetRows(t, f, "Hard words")
+	if len(rows) != len(want) {
+		t.Fatalf("Hard words sheet:\n%q\nwant\n%q", rows, want)
+	}
+	for i := range want {
+		if !slices.Equal(rows[i], want[i]) {
+			t.Errorf("row %d: %q, want %q", i+1, rows[i], want[i])
+		}
+	}
+
+	// In Welsh, the sheet and its words are Welsh; a survey nobody
+	// challenged has no such sheet.
+	path, _ = mustExport(t, db, "geiriau.xlsx", export.Options{SurveyID: "words", Lang: "cy", Words: appWords(t)})
+	if rows := sheetRows(t, mustOpenWorkbook(t, path), "Geiriau anodd"); cell(rows, 2, 3) != "Y cyfan" {
+		t.Errorf("the Welsh sheet: %q", rows)
+	}
+	plain := mustOpenDB(t)
+	if _, err := plain.Publish(s); err != nil {
+		t.Fatal(err)
+	}
+	markedWalk(t, plain, s, "en", "tap no", "next", "next")
+	path, _ = mustExport(t, plain, "plain.xlsx", export.Options{SurveyID: "words"})
+	if got := mustOpenWorkbook(t, path).GetSheetList(); len(got) != 4 {
+		t.Errorf("sheets with no marks: %q", got)
+	}
+}
