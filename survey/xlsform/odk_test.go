@@ -88,6 +88,9 @@ func TestRead_KoboForm(t *testing.T) {
 		t.Errorf("questions %s", got)
 	}
 	help, other := form.Survey.Questions[4], form.Survey.Questions[5]
+	if works := form.Survey.Questions[1]; values(works.Choices) != "yes no maybe" || works.Choices[2].Text["en"] != "maybe" {
+		t.Errorf("a choice without words: %+v", works.Choices)
+	}
 	if values(help.Choices) != "family friends other" || other.Relevant != "selected(${help}, 'other')" || other.Kind != survey.KindText {
 		t.Errorf("or_other: %+v %+v", help, other)
 	}
@@ -104,6 +107,7 @@ func TestRead_KoboForm(t *testing.T) {
 		"survey sheet, rows 16, 17, 18 and 1 more (4 in all), column type: Speakeasy cannot ask the same questions again and again (begin_repeat on row 16), so the repeat and the rows in it are left out: children, child_name and child_age.",
 		"survey sheet, row 21, column type: Speakeasy asks for a phone number (phone number) as words, so it does not check that only numbers are written: phone.",
 		`choices sheet, row 6, column county: Speakeasy does not use the column "county", so its values are left out.`,
+		`choices sheet, row 10, column label::English (en): these choices have no words in "en", so Speakeasy shows their names; write words for them: yn maybe.`,
 	}
 	var got []string
 	for _, n := range form.Notices {

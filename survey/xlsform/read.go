@@ -262,7 +262,8 @@ func (t *table) place(r row, i int) Place {
 // unused reports each column that has values but that Speakeasy did not read.
 func (rd *reader) unused(t *table) {
 	for i, h := range t.headers {
-		if t.used[i] || h.text == "" {
+		// "$kuid", "$autoname" and the like are KoboToolbox's own bookkeeping.
+		if t.used[i] || h.text == "" || strings.HasPrefix(h.text, "$") {
 			continue
 		}
 		for _, r := range t.rows {

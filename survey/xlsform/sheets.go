@@ -168,9 +168,19 @@ func (rd *reader) readChoices(t *table) {
 			continue
 		}
 		rd.places.choices[name][value] = r.num
+		text := rd.texts(t, r, "label")
+		if text[rd.defLang] == "" && !rd.strict {
+			// pyxform lets a choice go without words; a participant needs some.
+			if text == nil {
+				text = survey.Text{}
+			}
+			text[rd.defLang] = value
+			at := Place{Sheet: "choices", Row: r.num, Column: rd.places.column("choices", "label", rd.defLang)}
+			rd.note("choice-words", at, fmt.Sprintf("these choices have no words in %q, so Speakeasy shows their names; write words for them: %%s.", rd.defLang), name+" "+value)
+		}
 		l.choices = append(l.choices, survey.Choice{
 			Value:   value,
-			Text:    rd.texts(t, r, "label"),
+			Text:    text,
 			Picture: rd.media(t, r, "media::image", true),
 			Sound:   rd.media(t, r, "media::audio", false),
 		})

@@ -56,15 +56,15 @@ func odkForms() {
 
 	write("kobo.xlsx",
 		sheet{"survey", [][]any{
-			{"type", "name", "label::English (en)", "hint::English (en)", "required", "relevant", "calculation", "choice_filter", "appearance"},
+			{"type", "name", "label::English (en)", "hint::English (en)", "required", "relevant", "calculation", "choice_filter", "appearance", "$kuid"},
 			{"start", "start"},       // 2
 			{"end", "end"},           // 3
 			{"today", "today"},       // 4
 			{"deviceid", "deviceid"}, // 5
-			{"begin_group", "about", "About you", nil, nil, nil, nil, nil, "field-list"}, // 6
-			{"integer", "age", "How old are you?", nil, "true"},                          // 7
-			{"calculate", "adult", nil, nil, nil, nil, "if(${age} >= 18, 'yes', 'no')"},  // 8
-			{"select_one yn", "works", "Do you work?", nil, nil, "${adult} = 'yes'"},     // 9
+			{"begin_group", "about", "About you", nil, nil, nil, nil, nil, "field-list"},      // 6
+			{"integer", "age", "How old are you?", nil, "true", nil, nil, nil, nil, "a1b2c3"}, // 7
+			{"calculate", "adult", nil, nil, nil, nil, "if(${age} >= 18, 'yes', 'no')"},       // 8
+			{"select_one yn", "works", "Do you work?", nil, nil, "${adult} = 'yes'"},          // 9
 			{"end_group"}, // 10
 			{"geopoint", "home", "Where do you live?"},                                         // 11
 			{"image", "photo", "Take a photo of your house."},                                  // 12
@@ -83,7 +83,7 @@ func odkForms() {
 			{"yn", "yes", "Yes"}, {"yn", "no", "No"},
 			{"county", "powys", "Powys"}, {"county", "gwynedd", "Gwynedd"},
 			{"town", "brecon", "Brecon", "powys"}, {"town", "bangor", "Bangor", "gwynedd"},
-			{"help", "family", "Family"}, {"help", "friends", "Friends"}}},
+			{"help", "family", "Family"}, {"help", "friends", "Friends"}, {"yn", "maybe"}}},
 		sheet{"settings", [][]any{{"form_title", "form_id", "version", "default_language"},
 			{"Kobo household", "kobo_household", "2024061001", "English (en)"}}})
 
