@@ -26,7 +26,7 @@ func headerKey(sheet, base, lang string) string { return sheet + "\x00" + base +
 
 // textBases are the columns that hold words, one column per language.
 var textBases = map[string]bool{
-	"label": true, "hint": true, "required_message": true, "constraint_message": true,
+	"label": true, "hint": true, "easier": true, "required_message": true, "constraint_message": true,
 	"form_title": true, "speakeasy_title": true, "speakeasy_welcome": true, "speakeasy_thanks": true,
 }
 
@@ -69,7 +69,7 @@ func (p *places) column(sheet, base, lang string) string {
 
 // questionColumns maps a question's JSON fields to XLSForm columns.
 var questionColumns = map[string]string{
-	"id": "name", "kind": "type", "text": "label", "hint": "hint",
+	"id": "name", "kind": "type", "text": "label", "hint": "hint", "easier": "easier",
 	"picture": "media::image", "sound": "media::audio", "required": "required",
 	"required_message": "required_message", "relevant": "relevant",
 	"constraint": "constraint", "constraint_message": "constraint_message",
@@ -132,7 +132,7 @@ func (p *places) place(question, field, choice, lang string) Place {
 // problem places a problem that survey.Validate found.
 func (p *places) problem(pr survey.Problem, lang string) Place {
 	field := pr.Field
-	if strings.HasSuffix(field, "_message") || field == "text" || field == "hint" || field == "title" {
+	if strings.HasSuffix(field, "_message") || field == "text" || field == "hint" || field == "easier" || field == "title" {
 		return p.place(pr.Question, field, "", lang)
 	}
 	return p.place(pr.Question, field, "", "")

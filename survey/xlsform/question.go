@@ -74,6 +74,7 @@ func (rd *reader) question(t *table, r row, word string, args []string, groupRel
 
 	q.Text = rd.texts(t, r, "label")
 	q.Hint = rd.texts(t, r, "hint")
+	q.Easier = rd.texts(t, r, "easier") // Speakeasy's own: "I don't understand" shows it
 	q.RequiredMessage = rd.texts(t, r, "required_message")
 	q.ConstraintMessage = rd.texts(t, r, "constraint_message")
 	q.Picture = rd.media(t, r, "media::image", true)

@@ -38,6 +38,7 @@ func Write(s *survey.Survey, w io.Writer) error {
 		putMedia(r, langs, q.Picture, q.Sound)
 		putTexts(r, "label", langs, q.Text)
 		putTexts(r, "hint", langs, q.Hint)
+		putTexts(r, "easier", langs, q.Easier)
 		putTexts(r, "required_message", langs, q.RequiredMessage)
 		putTexts(r, "constraint_message", langs, q.ConstraintMessage)
 		if q.Required {
@@ -88,7 +89,7 @@ func Write(s *survey.Survey, w io.Writer) error {
 		r["speakeasy_options"] = strings.Join(options, " ")
 		srv.rows = append(srv.rows, r)
 	}
-	srv.order(langs, "type", "name", "label", "hint", "required", "required_message", "relevant",
+	srv.order(langs, "type", "name", "label", "hint", "easier", "required", "required_message", "relevant",
 		"constraint", "constraint_message", "appearance", "parameters", "media::image", "media::audio",
 		"speakeasy_options", "speakeasy_min", "speakeasy_max")
 	chs.order(langs, "list_name", "name", "label", "media::image", "media::audio")
@@ -149,7 +150,7 @@ func textLanguages(s *survey.Survey) []string {
 	add(s.Welcome)
 	add(s.Thanks)
 	for _, q := range s.Questions {
-		for _, t := range []survey.Text{q.Text, q.Hint, q.RequiredMessage, q.ConstraintMessage} {
+		for _, t := range []survey.Text{q.Text, q.Hint, q.Easier, q.RequiredMessage, q.ConstraintMessage} {
 			add(t)
 		}
 		for _, c := range q.Choices {
@@ -206,7 +207,7 @@ func (n *listNames) builtin(q survey.Question, name string, langs []string, chs 
 }
 
 // perLanguage are the columns Write writes once per language.
-var perLanguage = map[string]bool{"label": true, "hint": true, "required_message": true, "constraint_message": true,
+var perLanguage = map[string]bool{"label": true, "hint": true, "easier": true, "required_message": true, "constraint_message": true,
 	"speakeasy_title": true, "speakeasy_welcome": true, "speakeasy_thanks": true,
 	"media::image": true, "media::audio": true}
 
