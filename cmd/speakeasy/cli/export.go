@@ -26,10 +26,16 @@ func runExport(env *Env, args []string) error {
 	codes := flags.Bool("codes", false, "write question IDs and answer codes instead of words")
 	password := flags.String("password", "", "lock the workbook with this password (xlsx only)")
 	out := flags.String("out", "", "the file to write, for example answers.xlsx")
+	replace := flags.Bool("replace", false, "write over the file if it is already there")
 	if err := parse(flags, args); err != nil {
 		return err
 	}
-	if *out == "" || flags.NArg() != 0 {
+	if flags.NArg() != 0 {
+		fmt.Fprintf(env.Stderr, "speakeasy export: %q is not a flag export knows, and export takes no file names\n", flags.Arg(0))
+		flags.Usage()
+		return errUsage
+	}
+	if *out == "" {
 		fmt.Fprintln(env.Stderr, "speakeasy export: say where to save the file with --out FILE")
 		flags.Usage()
 		return errUsage
@@ -42,11 +48,14 @@ func runExport(env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "speakeasy export: the format is xlsx or csv; give --format, or end the file name in .xlsx or .csv")
 		return errUsage
 	}
-	db, err := OpenData(*data)
+	if err := checkOut(*out, *replace); err != nil {
+		return err
+	}
+	db, done, err := openData(env, "export", *data, readResults)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer done()
 	if *surveyID == "" {
 		if *surveyID, err = db.KioskSurveyID(); err != nil {
 			return err
@@ -88,11 +97,11 @@ func runFakeResponses(env *Env, args []string) error {
 		flags.Usage()
 		return errUsage
 	}
-	db, err := OpenData(*data)
+	db, done, err := openData(env, "fake-responses", *data, mayStart)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer done()
 	s, err := loadSurvey(db, *surveyID)
 	if err != nil {
 		return err
@@ -122,6 +131,9 @@ type progress struct {
 func progressLine(w io.Writer, verb string) *progress { return &progress{w: w, verb: verb} }
 
 func (p *progress) show(done, total int) {
+	if !isTerminal(p.w) {
+		return // a log file gets only the closing words
+	}
 	fmt.Fprintf(p.w, "\r%s %d of %d", p.verb, done, total)
 	p.shown = true
 }

@@ -86,11 +86,11 @@ func runImportForm(env *Env, args []string) error {
 		return err
 	}
 	f.printNotices(env.Stdout)
-	db, err := OpenData(*data)
+	db, done, err := openData(env, "import-form", *data, mayStart)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer done()
 	latest := 0
 	switch old, err := db.Survey(f.survey.ID, 0); {
 	case err == nil:
@@ -130,11 +130,11 @@ func runExportForm(env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "\nThe --out file must end in .xlsx or .json.")
 		return errUsage
 	}
-	db, err := OpenData(*data)
+	db, done, err := openData(env, "export-form", *data, readSurveys)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer done()
 	s, err := loadSurvey(db, *which)
 	if err == nil && *version != 0 {
 		s, err = db.Survey(s.ID, *version)

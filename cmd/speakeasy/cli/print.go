@@ -102,11 +102,11 @@ func surveyToPrint(data, which string) (*survey.Survey, error) {
 	if strings.HasSuffix(strings.ToLower(which), ".json") {
 		return survey.Load(which)
 	}
-	db, err := OpenData(data)
+	db, done, err := openData(&Env{}, "print-survey", data, readSurveys)
 	if err != nil {
 		return nil, err
 	}
-	defer db.Close()
+	defer done()
 	return loadSurvey(db, which)
 }
 
