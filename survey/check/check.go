@@ -127,6 +127,7 @@ func Survey(s *survey.Survey, jargon *Jargon) []Warning {
 				Suggestion: "Add one, so people who do not read well can follow."})
 		}
 		words(q.Hint, Where{Question: q.ID, Field: "hint"})
+		words(q.Easier, Where{Question: q.ID, Field: "easier"})
 		for _, ch := range q.Choices {
 			words(ch.Text, Where{Question: q.ID, Field: "choices", Choice: ch.Value})
 			if ch.Picture == "" {
