@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -18,9 +19,20 @@ func TestPrintSurvey_SavesEveryScreen(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	files, _ := filepath.Glob(filepath.Join(out, "*.png"))
-	// welcome + 12 questions + stop + still there + thanks
-	if len(files) != 16 || !strings.Contains(stdout.String(), "Saved 16 screens") {
+	// welcome, the 12 questions, then consent, stop, still there, thank
+	// you and the staff PIN (and any screen added since): one file each.
+	if len(files) < 18 || !strings.Contains(stdout.String(), fmt.Sprintf("Saved %d screens", len(files))) {
 		t.Fatalf("%d files; said %q", len(files), stdout.String())
+	}
+	for _, want := range []string{"00-welcome.png", "01-who.png", "12-anything_else.png"} {
+		if _, err := os.Stat(filepath.Join(out, want)); err != nil {
+			t.Errorf("no %s", want)
+		}
+	}
+	for _, want := range []string{"thanks", "staff-pin", "consent"} {
+		if m, _ := filepath.Glob(filepath.Join(out, "*-"+want+".png")); len(m) != 1 {
+			t.Errorf("no %s screen", want)
+		}
 	}
 	if !strings.Contains(stdout.String(), "01-who: fits") {
 		t.Fatalf("--check says: %s", stdout.String())
