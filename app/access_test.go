@@ -461,3 +461,25 @@ func TestUI_StartsInTheSurveysFirstLanguage(t *testing.T) {
 		t.Fatalf("a Welsh-first survey starts with:\n%s", screenText(u))
 	}
 }
+
+// With a voice, each answer has a small speaker that takes focus: keys
+// pressed there must still reach the screen.
+func TestUI_SmallSpeakerIsNoTrap(t *testing.T) {
+	u, _, voice := withVoice(t)
+	press(u, fyne.KeyReturn)
+	onQuestion(t, u, "who")
+	press(u, fyne.KeyDown) // from "Me, the young person" to its speaker
+	if _, ok := u.win.Canvas().Focused().(*speakerButton); !ok {
+		t.Fatalf("Down went to %T, not the answer's speaker", u.win.Canvas().Focused())
+	}
+	press(u, fyne.KeySpace) // Space on the speaker reads that answer
+	if got := voice.heard(t, u.reader); len(got) != 1 || got[0] != "en: Me, the young person" {
+		t.Fatalf("the speaker read %v", got)
+	}
+	press(u, fyne.Key2)
+	if !u.keys.options()[1].Chosen() {
+		t.Fatal("2 on a speaker chose nothing")
+	}
+	press(u, fyne.KeyPageDown)
+	onQuestion(t, u, "age")
+}

@@ -44,7 +44,7 @@ type tile struct {
 
 	chosen, focused bool
 	lines           wrapped        // Label broken for the tile's width
-	listen          *widget.Button // the small speaker, once drawn
+	listen          *speakerButton // the small speaker, once drawn
 }
 
 func newTile(label, picture string, style tileStyle, tapped func()) *tile {
@@ -89,6 +89,35 @@ func (t *tile) TypedKey(e *fyne.KeyEvent) {
 	}
 	// Other keys (numbers, arrows, pages) belong to the screen.
 	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil && c.OnTypedKey() != nil {
+		c.OnTypedKey()(e)
+	}
+}
+
+// speakerButton is the small speaker on an answer. Space and Enter read
+// the answer; every other key (numbers, arrows, Page Down) belongs to the
+// screen, as on the tile itself, so focus on it is never a trap.
+type speakerButton struct {
+	widget.Button
+}
+
+func newSpeakerButton(tapped func()) *speakerButton {
+	b := &speakerButton{}
+	b.Icon = pictureResource("speaker-high-volume")
+	b.OnTapped = tapped
+	b.Importance = widget.LowImportance
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *speakerButton) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+		if b.OnTapped != nil {
+			b.OnTapped()
+		}
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.OnTypedKey() != nil {
 		c.OnTypedKey()(e)
 	}
 }
@@ -209,8 +238,7 @@ func (t *tile) CreateRenderer() fyne.WidgetRenderer {
 		r.pic = newPictureOn(t.Picture, optionPicture, t.Style == stylePrimary)
 	}
 	if t.OnListen != nil {
-		r.listen = widget.NewButtonWithIcon("", pictureResource("speaker-high-volume"), t.OnListen)
-		r.listen.Importance = widget.LowImportance
+		r.listen = newSpeakerButton(t.OnListen)
 		t.listen = r.listen
 	}
 	r.Refresh()
@@ -224,7 +252,7 @@ type tileRenderer struct {
 	bg, ring *canvas.Rectangle
 	pic      *canvas.Image
 	tick     *canvas.Image
-	listen   *widget.Button
+	listen   *speakerButton
 	texts    []*canvas.Text
 	width    float32 // the width the lines were broken for
 }
