@@ -91,13 +91,17 @@ func (db *DB) QuickCheck(ctx context.Context) (problem string, err error) {
 }
 
 // quickCheckFile opens a database read-only, so that not even a checkpoint
-// writes to it, and runs quick_check. problem is "" when the file is whole;
+// writes to it (and in a folder that cannot be written), and runs quick_check. problem is "" when the file is whole;
 // err is for failures that say nothing about the file (such as permissions).
 func quickCheckFile(path string) (problem string, err error) {
-	c, err := openAddress(path, paramsRead)
+	c, _, cleanup, err := readOnlyConn(path)
+	if isDamage(err) {
+		return err.Error(), nil
+	}
 	if err != nil {
 		return "", err
 	}
+	defer cleanup()
 	defer c.Close()
 	return quickCheck(context.Background(), c)
 }

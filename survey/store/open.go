@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -43,65 +44,32 @@ func OpenExisting(dir string) (*DB, error) {
 
 // OpenReadOnly opens the results in dir for reading only and writes
 // nothing there, so a read-only copy of a data folder (a CD, a locked
-// share, a folder of another user) can still be exported. When the folder
-// itself cannot be written, SQLite cannot make the -shm file that reading a
-// WAL database needs: a file with no -wal beside it is then read as
-// immutable (there is nothing in a -wal to miss), and one with a -wal is
-// copied, -wal and all, into a private temporary folder and read there.
+// share, a folder of another user) can still be exported.
 func OpenReadOnly(dir string) (*DB, error) {
 	path := filepath.Join(dir, FileName)
 	if !HasResults(dir) {
 		return nil, &NoResultsError{Dir: dir}
 	}
-	db, err := openReadOnly(path, paramsRead)
-	if err == nil || errors.Is(err, ErrNewerFile) || errors.Is(err, ErrOlderFile) {
-		return db, err
-	}
-	if fi, serr := os.Stat(path + "-wal"); errors.Is(serr, fs.ErrNotExist) || (serr == nil && fi.Size() == 0) {
-		return openReadOnly(path, paramsRead+"&immutable=1")
-	}
-	tmp, err := os.MkdirTemp("", "speakeasy-read-")
+	c, addr, cleanup, err := readOnlyConn(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, explainFS(err))
+		return nil, fmt.Errorf("cannot read %s: %w", path, explainOpen(err))
 	}
-	copyPath := filepath.Join(tmp, FileName)
-	if err := copyDatabase(path, copyPath, false); err != nil {
-		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("cannot read %s: %w", path, explainFS(err))
-	}
-	db, err = openReadOnly(copyPath, paramsScratch)
-	if err != nil {
-		os.RemoveAll(tmp)
-		return nil, err
-	}
-	db.path = path
-	db.cleanup = func() { os.RemoveAll(tmp) }
-	return db, nil
-}
-
-// openReadOnly opens a file with params and reads its schema version and
-// device ID, which also shows whether SQLite can read it at all.
-func openReadOnly(path, params string) (*DB, error) {
-	sqldb, err := openAddress(path, params)
-	if err != nil {
-		return nil, fmt.Errorf("cannot open %s: %w", path, err)
-	}
-	db := &DB{sql: sqldb, path: path, readAddr: address(path, params)}
+	db := &DB{sql: c, path: path, readAddr: addr, cleanup: cleanup}
 	var version int
-	if err := sqldb.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		sqldb.Close()
+	if err := c.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		db.Close()
 		return nil, fmt.Errorf("cannot read %s: %w", path, explainOpen(err))
 	}
 	switch {
 	case version > SchemaVersion():
-		sqldb.Close()
+		db.Close()
 		return nil, fmt.Errorf("%s: %w", path, ErrNewerFile)
 	case version < SchemaVersion():
-		sqldb.Close()
+		db.Close()
 		return nil, fmt.Errorf("%s: %w", path, ErrOlderFile)
 	}
 	if err := db.prepare(); err != nil {
-		sqldb.Close()
+		db.Close()
 		return nil, explainOpen(err)
 	}
 	if db.deviceID, err = db.Setting("device_id"); err != nil {
@@ -109,4 +77,51 @@ func openReadOnly(path, params string) (*DB, error) {
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// readOnlyConn opens the database at path for reading without writing
+// anything beside it, and returns the address it used and what to do
+// after closing. When the folder cannot be written, SQLite cannot make
+// the -shm file that reading a WAL database needs: a file with no -wal
+// beside it is then read as immutable (there is nothing in a -wal to miss),
+// and one with a -wal is copied, -wal and all, into a private temporary
+// folder and read there. A damaged file is an error that isDamage knows.
+func readOnlyConn(path string) (*sql.DB, string, func(), error) {
+	try := func(p, params string) (*sql.DB, string, error) {
+		addr := address(p, params)
+		c, err := sql.Open("sqlite", addr)
+		if err != nil {
+			return nil, "", err
+		}
+		var version int
+		if err := c.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+			c.Close()
+			return nil, "", err
+		}
+		return c, addr, nil
+	}
+	none := func() {}
+	c, addr, err := try(path, paramsRead)
+	if err == nil || isDamage(err) {
+		return c, addr, none, err
+	}
+	if fi, serr := os.Stat(path + "-wal"); errors.Is(serr, fs.ErrNotExist) || (serr == nil && fi.Size() == 0) {
+		c, addr, err = try(path, paramsRead+"&immutable=1")
+		return c, addr, none, err
+	}
+	tmp, err := os.MkdirTemp("", "speakeasy-read-")
+	if err != nil {
+		return nil, "", none, explainFS(err)
+	}
+	cleanup := func() { os.RemoveAll(tmp) }
+	copyPath := filepath.Join(tmp, FileName)
+	if err := copyDatabase(path, copyPath, false); err != nil {
+		cleanup()
+		return nil, "", none, explainFS(err)
+	}
+	if c, addr, err = try(copyPath, paramsScratch); err != nil {
+		cleanup()
+		return nil, "", none, err
+	}
+	return c, addr, cleanup, nil
 }

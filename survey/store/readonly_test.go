@@ -20,6 +20,11 @@ func TestReadOnlyChild(t *testing.T) {
 	if dir == "" {
 		t.Skip("run by TestOpenReadOnly_ReadOnlyFolder")
 	}
+	// The health check as the commands run it, then the reading.
+	if problem, err := quickCheckFile(filepath.Join(dir, FileName)); problem != "" || err != nil {
+		fmt.Println("ERROR check:", problem, err)
+		return
+	}
 	db, err := OpenReadOnly(dir)
 	if err != nil {
 		fmt.Println("ERROR", err)
