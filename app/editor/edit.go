@@ -37,6 +37,7 @@ type editor struct {
 	notes  []note
 	local  map[noteKey]note           // the form's own findings, like a number that is not one
 	stash  map[string][]survey.Choice // choices put aside when a question's kind changes
+	people map[string]string          // what participants said was hard, by question ID
 
 	heading, status, count, message *widget.Label
 
@@ -48,6 +49,7 @@ type editor struct {
 // otherwise its newest version.
 func openEditor(p *surveysPanel, id string) (*editor, error) {
 	e := &editor{p: p, db: p.db, part: -1, local: map[noteKey]note{}, stash: map[string][]survey.Choice{}}
+	e.people = readPeople(p.db, id)
 	pub, err := p.db.Survey(id, 0)
 	switch {
 	case err == nil:
@@ -186,7 +188,7 @@ func (e *editor) change() {
 // recheck finds every problem and easy-read note and shows each beside
 // what it concerns, with the counts at the top and in the list.
 func (e *editor) recheck() {
-	e.notes = findNotes(e.draft)
+	e.notes = append(findNotes(e.draft), peopleNotes(e.draft, e.people)...)
 	for _, n := range e.local {
 		e.notes = append(e.notes, n)
 	}

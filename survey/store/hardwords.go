@@ -80,3 +80,38 @@ func (db *DB) CountHardWords(ctx context.Context, surveyID string) ([]HardWordCo
 	}
 	return out, explainOpen(rows.Err())
 }
+
+// HardQuestion is how many people marked any word of one question hard,
+// and how many reached it: answered it or marked a word of it. (People
+// shown a question who neither answered nor marked it are not known
+// without the survey's skip rules; the export counts them.)
+type HardQuestion struct {
+	Marked, Reached int
+}
+
+// HardQuestions gives, for each question of a survey with a mark, how
+// many people marked it and how many reached it.
+func (db *DB) HardQuestions(ctx context.Context, surveyID string) (map[string]HardQuestion, error) {
+	rows, err := db.sql.QueryContext(ctx, `WITH marked AS (
+			SELECT DISTINCT h.response_id, h.question_id FROM hard_words h
+			JOIN responses r ON r.id = h.response_id WHERE r.survey_id = ?1)
+		SELECT q.question_id, (SELECT COUNT(*) FROM marked m WHERE m.question_id = q.question_id),
+			(SELECT COUNT(*) FROM responses r WHERE r.survey_id = ?1 AND (
+				EXISTS (SELECT 1 FROM answers a WHERE a.response_id = r.id AND a.question_id = q.question_id)
+				OR EXISTS (SELECT 1 FROM marked m WHERE m.response_id = r.id AND m.question_id = q.question_id)))
+		FROM (SELECT DISTINCT question_id FROM marked) q`, surveyID)
+	if err != nil {
+		return nil, explainOpen(err)
+	}
+	defer rows.Close()
+	out := map[string]HardQuestion{}
+	for rows.Next() {
+		var id string
+		var h HardQuestion
+		if err := rows.Scan(&id, &h.Marked, &h.Reached); err != nil {
+			return nil, err
+		}
+		out[id] = h
+	}
+	return out, explainOpen(rows.Err())
+}

@@ -150,3 +150,23 @@ func TestCountHardWords_PeopleNotTaps(t *testing.T) {
 		}
 	}
 }
+
+func TestHardQuestions_MarkedOutOfReached(t *testing.T) {
+	db := MustOpenDB(t)
+	s := mustWalkSurvey(t, db)
+	clk := newTestClock()
+	markWalk(t, db, s, clk, "who", "answering") // one person, two words
+	markWalk(t, db, s, clk, survey.AllWords)
+	markWalk(t, db, s, clk)
+	ss := survey.NewSession(s, survey.SessionOptions{Language: "en", DeviceID: db.DeviceID(), Saver: db, Now: clk.Now})
+	if err := ss.MarkHard("who"); err != nil { // marks, then stops with no answer
+		t.Fatal(err)
+	}
+	got, err := db.HardQuestions(context.Background(), "walk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got["who"] != (HardQuestion{Marked: 3, Reached: 4}) {
+		t.Errorf("HardQuestions = %+v, want who: 3 of 4", got)
+	}
+}

@@ -15,12 +15,13 @@ import (
 )
 
 func runCheck(env *Env, args []string) error {
-	fs := newFlags(env, "check", "FILE [--jargon LIST] [--strict]",
+	fs := newFlags(env, "check", "FILE [--jargon LIST] [--data DIR] [--strict]",
 		"Checks a survey file (Speakeasy's .json or an XLSForm .xlsx): first that Speakeasy can use it,\n"+
 			"then that its words are easy to read. Each warning says where it is. It fails only when\n"+
 			"the survey cannot be used; warnings are advice.")
 	jargon := fs.String("jargon", "", "a list of hard words to use instead of the built-in one,\none \"hard words -> plainer words\" a line (see --print-jargon)")
 	printJargon := fs.Bool("print-jargon", false, "print the built-in list of hard words, to copy and change")
+	data := fs.String("data", "", "a data folder: also warn about words people said were hard in this survey's answers there")
 	strict := strictFlag(fs)
 	files, err := parseWithFiles(fs, args)
 	if err != nil {
@@ -48,7 +49,15 @@ func runCheck(env *Env, args []string) error {
 	// Each question that uses a list of choices has its own copy of it, so
 	// a problem in the list comes once per question; it is said once.
 	said := map[string]bool{}
-	for _, w := range check.Survey(f.survey, list) {
+	warnings := check.Survey(f.survey, list)
+	if *data != "" {
+		people, err := peopleWarnings(env, *data, f.survey)
+		if err != nil {
+			return err
+		}
+		warnings = append(warnings, people...)
+	}
+	for _, w := range warnings {
 		line := f.where(w)
 		if !said[line] {
 			said[line] = true
