@@ -168,10 +168,17 @@ const (
 
 // WarmUp starts loading the regular and bold fonts in the background, so
 // that the work overlaps the making of the window instead of delaying the
-// first screen. Call it once the Fyne app exists. Fyne's font cache is safe
-// to fill from other goroutines.
-func WarmUp() {
-	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
-		go fyne.MeasureText("Speakeasy", sizes[theme.SizeNameText], style)
-	}
+// first screen. Call it once the Fyne app exists, and call the wait it
+// gives before anything measures text: built with migrated_fynedo, Fyne's
+// font caches are plain maps that one goroutine at a time may touch (the
+// race detector finds two at once; a map written by two can crash).
+func WarmUp() (wait func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+			fyne.MeasureText("Speakeasy", sizes[theme.SizeNameText], style)
+		}
+	}()
+	return func() { <-done }
 }

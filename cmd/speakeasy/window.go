@@ -23,10 +23,7 @@ import (
 // written, or its results file is damaged) the window says so in plain
 // words, with what staff can do; run returns the error that stopped it.
 func run(a fyne.App, o options) error {
-	if !o.bare {
-		app.WarmUp() // fonts load while the window is made
-	}
-	w := a.NewWindow("Speakeasy")
+	w := newWindow(a, !o.bare)
 	findScreenSize(a) // so that a window opens no bigger than the screen
 	if o.quitWhenShown {
 		quitWhenShown(a)
@@ -53,6 +50,17 @@ func run(a fyne.App, o options) error {
 	w.ShowAndRun()
 	k.close()
 	return err
+}
+
+// newWindow makes the window; with warm, the fonts load while it is made.
+func newWindow(a fyne.App, warm bool) fyne.Window {
+	if !warm {
+		return a.NewWindow("Speakeasy")
+	}
+	fontsLoaded := app.WarmUp()
+	w := a.NewWindow("Speakeasy")
+	fontsLoaded()
+	return w
 }
 
 // surveyWindow is the survey window on its data: what run must close at the end.
