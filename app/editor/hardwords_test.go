@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"speakeasy/survey"
 )
 
@@ -36,5 +39,23 @@ func TestEditor_SaysWhichWordsPeopleFoundHard(t *testing.T) {
 	e.choose(questionIndex(t, e, "who"))
 	if got := labelsUnder(p.root); strings.Contains(got, "said this was hard") {
 		t.Errorf("a question nobody marked has a note:\n%s", got)
+	}
+}
+
+func TestEditor_EasierWordsAreEditedAndChecked(t *testing.T) {
+	p, _, db := newTestPanel(t)
+	e := editSurvey(t, p, "ehc-plan")
+	q := questionIndex(t, e, "has_plan")
+	e.choose(q)
+	test.Type(input[*widget.Entry](t, e, lk(q, "easier", "en")), "Do you get SEND support?")
+	draft, err := db.Draft("ehc-plan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := draft.Question("has_plan").Easier["en"]; got != "Do you get SEND support?" {
+		t.Errorf("the draft's easier words: %q", got)
+	}
+	if got := notesAt(t, e, lk(q, "easier", "en")); !strings.Contains(got, `"SEND"`) {
+		t.Errorf("the easier words are not checked: %q", got)
 	}
 }
