@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	appwords "speakeasy/app/translations"
 	"speakeasy/survey/export"
 	"speakeasy/survey/store"
 )
@@ -123,6 +124,7 @@ func (p *exportPanel) export(path string) {
 		path += ".xlsx"
 	}
 	opts := export.Options{SurveyID: p.surveyID, Password: p.password.Text, Format: export.XLSX,
+		Words: appwords.Words, // the Summary's words in the survey's language, as the command writes them
 		Progress: func(done, total int) {
 			fyne.Do(func() { p.progress.SetValue(float64(done) / float64(max(total, 1))) })
 		}}
