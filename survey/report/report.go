@@ -124,6 +124,9 @@ func plan(res *Results, o Options) (*document, error) {
 	for _, qr := range res.Questions {
 		d.sections = append(d.sections, questionSection(qr, s.Lang(), w, o))
 	}
+	if hard := hardSection(res, w); hard != nil {
+		d.sections = append(d.sections, hard)
+	}
 	if we := weWillSection(o.WeWill, w); we != nil {
 		d.sections = append(d.sections, we)
 	}

@@ -50,6 +50,7 @@ type Results struct {
 	// people answered, so "then and now" can tell a question an event
 	// never asked from one nobody answered.
 	asked map[string]bool
+	hard  map[hardKey]int // people who marked each word hard (hardwords.go)
 }
 
 // Asked reports whether the question was in the survey these people answered.
@@ -114,12 +115,17 @@ func Tally(ctx context.Context, db *store.DB, f Filter) (*Results, error) {
 		order(v)
 	}
 
+	marks, err := db.HardWords(ctx, f.SurveyID)
+	if err != nil {
+		return nil, err
+	}
 	events := map[string]bool{}
 	seenVersion := map[int]bool{}
 	err = db.EachResponse(ctx, f.SurveyID, func(r survey.Response, answers []store.StoredAnswer) error {
 		if !f.matches(r) {
 			return nil
 		}
+		res.addHard(marks[r.ID])
 		kind := kinds[r.Version]
 		any := false
 		for _, sa := range answers {
