@@ -390,7 +390,8 @@ func shortest(g *tileGroup, width float32) (cols int, height float32, ok bool) {
 	for _, c := range g.cols {
 		cols = min(cols, c)
 	}
-	return cols, gridHeightAnyway(g.tiles, cols, width), false
+	h, _ := gridHeight(g.tiles, cols, width)
+	return cols, h, false
 }
 
 // firstFitting is the first column count g lists whose words fit.
@@ -414,21 +415,6 @@ func firstInRoom(g *tileGroup, width, room float32) (cols int, height float32, o
 	return shortest(g, width)
 }
 
-// gridHeightAnyway is gridHeight when some word does not fit.
-func gridHeightAnyway(tiles []*tile, cols int, width float32) float32 {
-	tw := tileWidth(width, cols)
-	total := float32(0)
-	for r := 0; r*cols < len(tiles); r++ {
-		row := float32(0)
-		for _, t := range tiles[r*cols : min((r+1)*cols, len(tiles))] {
-			h, _ := t.heightFor(tw)
-			row = max(row, h)
-		}
-		total += row + gapSize()
-	}
-	return total - gapSize()
-}
-
 // inputWidth is how wide a box beside the tiles is.
 func (s *screen) inputWidth() float32 { return max(s.input.MinSize().Width, 220) }
 
@@ -437,20 +423,18 @@ func tileWidth(width float32, cols int) float32 {
 }
 
 // gridHeight is how tall tiles are in cols columns width wide, and whether
-// every word fits.
+// every word fits (the height is measured either way).
 func gridHeight(tiles []*tile, cols int, width float32) (float32, bool) {
 	if cols <= 0 || len(tiles) == 0 {
 		return 0, len(tiles) == 0
 	}
 	tw := tileWidth(width, cols)
-	total := float32(0)
+	total, ok := float32(0), true
 	for r := 0; r*cols < len(tiles); r++ {
 		row := float32(0)
 		for _, t := range tiles[r*cols : min((r+1)*cols, len(tiles))] {
-			h, ok := t.heightFor(tw)
-			if !ok {
-				return 0, false
-			}
+			h, fits := t.heightFor(tw)
+			ok = ok && fits
 			row = max(row, h)
 		}
 		if r > 0 {
@@ -458,7 +442,7 @@ func gridHeight(tiles []*tile, cols int, width float32) (float32, bool) {
 		}
 		total += row
 	}
-	return total, true
+	return total, ok
 }
 
 // place puts everything where the plan says, in the area at pos.
