@@ -34,15 +34,47 @@ func (u *UI) showStaff() {
 			fyne.LogError("backup when staff opened their screen", err)
 		}
 	}()
-	home := u.staffHome()
+	home := u.staffHome("")
 	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Today"), home))
 	for _, t := range u.cfg.StaffTabs {
 		tabs.Append(container.NewTabItem(t.Title(), t.Make(u.win, u.db, u.survey.ID)))
 	}
+	u.follow(func(string) { u.followSurvey(tabs) })
 	u.show("staff", tabs, keyTarget{})
 }
 
-func (u *UI) staffHome() fyne.CanvasObject {
+// followSurvey loads the survey this laptop now runs and makes the staff
+// tabs again for it, all but the one staff are using (it made the change,
+// and keeps what they were doing), unless that is Today, which says so.
+func (u *UI) followSurvey(tabs *container.AppTabs) {
+	if u.screen != "staff" {
+		return // Start loads the survey again anyway
+	}
+	err := u.loadSurvey()
+	u.setStaffTheme() // loadSurvey set the participant's look
+	u.win.SetTitle("Speakeasy: " + u.survey.Title.In(u.survey.Lang(), ""))
+	said := lang.L("This laptop now runs {{.Name}}.", map[string]string{"Name": u.survey.Title.In(u.survey.Lang(), u.survey.ID)})
+	if err != nil {
+		said = err.Error()
+	}
+	chosen := tabs.SelectedIndex()
+	for i, it := range tabs.Items {
+		switch {
+		case i == 0:
+			it.Text = lang.L("Today")
+			it.Content = u.staffHome(said)
+		case i == chosen:
+			it.Text = u.cfg.StaffTabs[i-1].Title()
+		default:
+			it.Text = u.cfg.StaffTabs[i-1].Title()
+			it.Content = u.cfg.StaffTabs[i-1].Make(u.win, u.db, u.survey.ID)
+		}
+	}
+	tabs.Refresh()
+}
+
+// staffHome is the Today tab; said is a message to show at its foot.
+func (u *UI) staffHome(said string) fyne.CanvasObject {
 	counts := words("", false)
 	updateCounts := func() {
 		c, err := u.db.CountResponses(u.survey.ID, startOfDay(u.cfg.Now()))
@@ -72,25 +104,16 @@ func (u *UI) staffHome() fyne.CanvasObject {
 			current = t
 		}
 	}
-	message := words("", false)
-	pick := widget.NewSelect(titles, func(t string) {
-		id := byTitle[t]
-		if id == u.survey.ID {
-			return
-		}
-		if err := u.db.SetSetting(store.SettingKioskSurvey, id); err != nil {
-			message.SetText(err.Error())
-			return
-		}
-		if err := u.loadSurvey(); err != nil {
-			message.SetText(err.Error())
-			return
-		}
-		u.win.SetTitle("Speakeasy: " + u.survey.Title.In(u.survey.Lang(), ""))
-		updateCounts()
-		message.SetText(lang.L("This laptop now runs that survey."))
-	})
+	message := words(said, false)
+	pick := widget.NewSelect(titles, nil)
 	pick.SetSelected(current)
+	pick.OnChanged = func(t string) {
+		if id := byTitle[t]; id != u.survey.ID {
+			if err := RunOnThisLaptop(u.db, id); err != nil {
+				message.SetText(err.Error())
+			}
+		}
+	}
 
 	event := widget.NewEntry()
 	event.SetText(u.event)

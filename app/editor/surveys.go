@@ -376,7 +376,8 @@ func (p *surveysPanel) runHere() {
 		p.say(lang.L("Only surveys you have published, and not archived, can run."))
 		return
 	}
-	if err := p.db.SetSetting(store.SettingKioskSurvey, r.ID); err != nil {
+	// Through app, so that Today, Export and Start follow at once.
+	if err := app.RunOnThisLaptop(p.db, r.ID); err != nil {
 		p.say(err.Error())
 		return
 	}
