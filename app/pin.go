@@ -17,6 +17,8 @@ type pinPad struct {
 	scr    *screen
 	dots   *textBlock
 	done   func(pin string)
+	// hint is a line under the pad, like what to do about a forgotten PIN.
+	hint string
 }
 
 func newPinPad(done func(string)) *pinPad {
@@ -76,6 +78,9 @@ func (p *pinPad) view(heading string, cancel func()) (fyne.CanvasObject, keyTarg
 	p.scr.addText(heading, true)
 	p.dots = p.scr.addText(" ", true)
 	p.scr.addGroup(keys, 3, 4, 6).fixed = true
+	if p.hint != "" {
+		p.scr.addText(p.hint, false)
+	}
 	p.scr.buttons = []*tile{placeholder(), placeholder(), placeholder()}
 	if cancel != nil {
 		p.scr.buttons[0] = newTile(lang.L("Cancel"), "left-arrow", stylePlain, cancel)
@@ -112,13 +117,20 @@ func (u *UI) askForStaff() {
 			u.showStaff()
 		case errors.Is(err, store.ErrWrongPIN):
 			pad.say(lang.L("That PIN is not right. Please try again."))
+		case errors.As(err, &wait) && !wait.Tried:
+			// Still waiting after a wrong PIN: this one was not tried, so it
+			// is not called wrong (it may be right).
+			pad.say(lang.L("Please wait {{.S}} seconds, then type the PIN.",
+				map[string]int{"S": int(wait.Wait.Seconds() + 0.5)}))
 		case errors.As(err, &wait):
 			pad.say(lang.L("That PIN is not right. Please wait {{.S}} seconds, then try again.",
 				map[string]int{"S": int(wait.Wait.Seconds() + 0.5)}))
 		default:
-			pad.say(err.Error())
+			fyne.LogError("checking the staff PIN", err)
+			pad.say(lang.L("Speakeasy could not check the PIN. Please try again."))
 		}
 	})
+	pad.hint = lang.L("Forgot the PIN? The person who looks after this laptop can set a new one with the command speakeasy set-pin (the README says how).")
 	content, keys := pad.view(lang.L("Staff PIN"), u.showWelcome)
 	u.show("pin", content, keys)
 	u.win.Canvas().SetOnTypedRune(pad.typed)

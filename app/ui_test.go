@@ -420,3 +420,25 @@ func TestUI_SaveFailureAsksForStaffAndStays(t *testing.T) {
 		t.Fatal("the answer on screen was lost")
 	}
 }
+
+// After wrong PINs, a PIN typed during the wait is not tried, so it is not
+// called wrong: it may be the right one.
+func TestUI_StaffPINDuringAWait(t *testing.T) {
+	u, _, db := newTestUI(t)
+	if err := db.SetPIN("2580"); err != nil {
+		t.Fatal(err)
+	}
+	u.askForStaff()
+	for range 3 {
+		typeKeys(u, "1111")
+		press(u, fyne.KeyReturn)
+	}
+	if !strings.Contains(screenText(u), "That PIN is not right. Please wait") {
+		t.Fatalf("after three wrong PINs: %s", screenText(u))
+	}
+	typeKeys(u, "2580")
+	press(u, fyne.KeyReturn)
+	if u.Screen() != "pin" || !strings.Contains(screenText(u), "then type the PIN.") || strings.Contains(screenText(u), "not right") {
+		t.Fatalf("the right PIN during the wait: %s %s", u.Screen(), screenText(u))
+	}
+}
