@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,7 +27,10 @@ type StaffTab struct {
 // showStaff is the staff home, reached only through the PIN: which survey
 // runs, the event name answers are tagged with, how many answered today,
 // and the ways back to the survey or out of the app.
-func (u *UI) showStaff() {
+func (u *UI) showStaff() { u.showStaffSaying("") }
+
+// showStaffSaying is the staff home with said under Today's form, in view.
+func (u *UI) showStaffSaying(said string) {
 	u.stopTimer()
 	// Staff leaving the kiosk is a good moment for a copy of the results.
 	go func() {
@@ -34,7 +38,7 @@ func (u *UI) showStaff() {
 			fyne.LogError("backup when staff opened their screen", err)
 		}
 	}()
-	home := u.staffHome("")
+	home := u.staffHome(said)
 	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Today"), home))
 	for _, t := range u.cfg.StaffTabs {
 		tabs.Append(container.NewTabItem(t.Title(), t.Make(u.win, u.db, u.survey.ID)))
@@ -162,15 +166,33 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 		counts,
 		widget.NewLabel(voice),
 		container.NewBorder(nil, nil, nil, container.NewHBox(seconds, widget.NewLabel(lang.L("seconds each"))), scanOn),
-		message,
 	)
 	buttons := container.NewGridWithColumns(4,
 		newTile(lang.L("Start the survey"), "right-arrow", stylePrimary, u.restart),
 		newTile(lang.L("Show today's results"), "speech-balloon", stylePlain, u.showResults),
-		newTile(lang.L("Change the PIN"), "key", stylePlain, func() { u.showSetPIN(u.showStaff) }),
-		newTile(lang.L("Close Speakeasy"), "stop-sign", stylePlain, u.cfg.Quit),
+		newTile(lang.L("Change the PIN"), "key", stylePlain, func() {
+			u.showSetPIN(func() { u.showStaffSaying(lang.L("The PIN is changed.")) })
+		}),
+		newTile(lang.L("Close Speakeasy"), "stop-sign", stylePlain, u.askToClose),
 	)
-	return screenFrame(container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(form)))
+	// The message sits above the buttons, out of the scroll, so that
+	// "Speakeasy saved the event name." is seen on a short screen too.
+	return screenFrame(container.NewBorder(nil, container.NewVBox(message, buttons), nil, nil, container.NewVScroll(form)))
+}
+
+// askToClose asks before Speakeasy closes: in a kiosk, closing leaves the
+// laptop open to whoever comes next. Staying is the highlighted choice.
+func (u *UI) askToClose() {
+	var d dialog.Dialog
+	stay := widget.NewButton(lang.L("Stay in Speakeasy"), func() { d.Hide() })
+	stay.Importance = widget.HighImportance
+	closeIt := widget.NewButton(lang.L("Close Speakeasy"), func() { d.Hide(); u.cfg.Quit() })
+	d = dialog.NewCustomWithoutButtons(lang.L("Close Speakeasy?"), container.NewVBox(
+		words(lang.L("Participants cannot answer until Speakeasy is started again."), false),
+		container.NewGridWithColumns(2, closeIt, stay),
+	), u.win)
+	d.Show()
+	u.win.Canvas().Focus(stay)
 }
 
 // restart goes back to the survey, loading it again: staff may have chosen
