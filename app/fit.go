@@ -190,21 +190,23 @@ func (s *screen) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	bottom := m + inner.Height
 	// The buttons: one row, as tall as the tallest needs.
 	if len(s.buttons) > 0 {
-		w := (inner.Width - gap*float32(len(s.buttons)-1)) / float32(len(s.buttons))
+		widths := buttonWidths(s.buttons, inner.Width, gap)
 		var h float32
-		for _, t := range s.buttons {
+		for i, t := range s.buttons {
 			t.noPicture = false // decided again at every size
-			th, ok := t.heightFor(w)
+			th, ok := t.heightFor(widths[i])
 			if !ok && t.Picture != "" {
 				t.noPicture = true
-				th, _ = t.heightFor(w)
+				th, _ = t.heightFor(widths[i])
 			}
 			h = max(h, th)
 		}
 		bottom -= h
+		x := m
 		for i, t := range s.buttons {
-			t.Move(fyne.NewPos(m+float32(i)*(w+gap), bottom))
-			t.Resize(fyne.NewSize(w, h))
+			t.Move(fyne.NewPos(x, bottom))
+			t.Resize(fyne.NewSize(widths[i], h))
+			x += widths[i] + gap
 		}
 		bottom -= gap
 	}

@@ -58,12 +58,15 @@ func (us *understandScreen) draw() {
 	u, ss := us.u, us.u.session
 	scr := newScreen("thinking-face")
 	us.scr = scr
-	if easier := ss.Text(us.q.Easier); easier != "" {
+	easier := ss.Text(us.q.Easier)
+	if easier != "" {
 		scr.addText(lang.L("In easier words:"), false)
-		scr.addText(easier, true)
+		scr.addText(easier, false)
 	}
 	scr.addText(lang.L("Which word is hard?"), true)
-	scr.addText(lang.L("Tap the word."), false)
+	if easier == "" {
+		scr.addText(lang.L("Tap the word."), false) // room for it only without easier words
+	}
 	for _, w := range survey.QuestionWords(ss.Text(us.q.Text)) {
 		us.words = append(us.words, newTile(w, "", styleAnswer, func() { us.choose(w) }))
 	}
@@ -118,11 +121,13 @@ func (us *understandScreen) goBack() {
 }
 
 // previewUnderstand shows the "I don't understand" screen of the survey's
-// wordiest question, for RenderScreens: the most word tiles to fit.
+// wordiest question, for RenderScreens: the most word tiles and easier
+// words to fit.
 func (u *UI) previewUnderstand() {
 	wordiest, most := "", -1
 	for _, q := range u.survey.Questions {
-		if n := len(survey.QuestionWords(q.Text.In(u.lang, u.survey.Lang()))); n > most {
+		n := len(survey.QuestionWords(q.Text.In(u.lang, u.survey.Lang()))) + len(splitWords(q.Easier.In(u.lang, u.survey.Lang())))
+		if n > most {
 			wordiest, most = q.ID, n
 		}
 	}

@@ -180,3 +180,38 @@ func TestUnderstand_SwitchScanning(t *testing.T) {
 		t.Fatalf("marks by scanning %q", got)
 	}
 }
+
+// TestUnderstand_FiveButtonsFit checks the question screen's bottom row
+// with Listen, which RenderScreens leaves out (it has no voice): Back,
+// Listen, I don't understand, Stop and Next, at every size and comfort
+// the fit test checks, in English and Welsh, and the "I don't
+// understand" screen with its Listen button.
+func TestUnderstand_FiveButtonsFit(t *testing.T) {
+	u, _, _ := withVoice(t)
+	test.Tap(tileNamed(t, u, "Start"))
+	test.Tap(tileNamed(t, u, "Someone else"))
+	test.Tap(tileNamed(t, u, "Next")) // Back shows from the second question on
+	for _, l := range []string{"en", "cy"} {
+		useLanguage(l)
+		for _, size := range fitSizes {
+			for name, c := range fitComforts {
+				if size.Width == 1024 && c.Bigger == 2 {
+					continue // the fit test's known gap
+				}
+				u.comfort = comfort{bigger: c.Bigger, contrast: c.Strong, noFaces: c.NoFaces}
+				u.setTheme()
+				u.win.Resize(size)
+				for _, show := range []func(){u.showQuestion, u.showUnderstand} {
+					show()
+					u.win.Resize(size)
+					if p := FitProblems(u.win); len(p) > 0 {
+						t.Errorf("%s %.0fx%.0f %s on %s:\n\t%s", l, size.Width, size.Height, name, u.Screen(), strings.Join(p, "\n\t"))
+					}
+				}
+			}
+		}
+	}
+	useLanguage("en")
+	u.comfort = comfort{}
+	u.setTheme()
+}
