@@ -34,6 +34,7 @@ type hardCounts struct {
 	was     [][2]int
 	people  map[hardKey]int
 	counted []bool // by question: counted shown for the row being made
+	marked  []int  // by question: how many people marked any word of it
 }
 
 type hardKey struct{ question, lang, word string }
@@ -45,7 +46,8 @@ func (p *plan) loadHard(ctx context.Context, db *store.DB) error {
 		return err
 	}
 	p.hard = &hardCounts{marks: marks, langs: map[string]int{}, shown: make([][]int, len(p.questions)),
-		was: make([][2]int, len(p.questions)), people: map[hardKey]int{}, counted: make([]bool, len(p.questions))}
+		was: make([][2]int, len(p.questions)), people: map[hardKey]int{}, counted: make([]bool, len(p.questions)),
+		marked: make([]int, len(p.questions))}
 	return nil
 }
 
@@ -76,12 +78,17 @@ func (p *plan) countHard(r survey.Response) {
 		}
 		h.was[q.idx] = now
 	}
+	seen := map[int]bool{}
 	for _, m := range h.marks[r.ID] {
 		q := p.byID[m.Question]
 		if q == nil {
 			continue // a question no version has: cannot be
 		}
 		h.people[hardKey{m.Question, m.Language, m.Word}]++
+		if !seen[q.idx] {
+			seen[q.idx] = true
+			h.marked[q.idx]++
+		}
 		if !h.counted[q.idx] {
 			// Marked, so shown, though neither answered nor skipped:
 			// the person stopped there.
@@ -127,5 +134,43 @@ func (p *plan) writeHard(f *excelize.File, st styles) error {
 		}
 		rows = append(rows, []any{k.question, q.def.Text.In(k.lang, q.fallback), k.lang, word, h.people[k], shown})
 	}
-	return writeTable(f, sheet, rows, []float64{18, 50, 10, 20, 16, 16}, st)
+	if err := writeTable(f, sheet, rows, []float64{18, 50, 10, 20, 16, 16}, st); err != nil {
+		return err
+	}
+	return p.hardColumn(f, st)
+}
+
+// hardColumn adds to the Questions sheet, after its last column, how many
+// people said each question was hard.
+func (p *plan) hardColumn(f *excelize.File, st styles) error {
+	sheet := p.sheetNames().questions
+	rows, err := f.GetRows(sheet)
+	if err != nil || len(rows) == 0 {
+		return err
+	}
+	col := len(rows[0]) + 1
+	if err := f.SetCellValue(sheet, cellName(col, 1), p.w("People who said it was hard")); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheet, cellName(col, 1), cellName(col, 1), st.header); err != nil {
+		return err
+	}
+	for i := range p.questions {
+		if err := f.SetCellValue(sheet, cellName(col, i+2), p.hard.marked[i]); err != nil {
+			return err
+		}
+	}
+	if err := f.SetColWidth(sheet, colName(col), colName(col), 16); err != nil {
+		return err
+	}
+	return f.SetSheetDimension(sheet, "A1:"+cellName(col, len(rows)))
+}
+
+// hardFacts is the Summary sheet's line for q: how many people said it
+// was hard, when anyone marked a word of the survey.
+func (p *plan) hardFacts(q *question) [][2]any {
+	if p.hard == nil {
+		return nil
+	}
+	return [][2]any{{p.w("People who said it was hard"), p.hard.marked[q.idx]}}
 }

@@ -86,6 +86,33 @@ func TestExport_HardWordsSheet(t *testing.T) {
 		}
 	}
 
+	// The Questions sheet ends with how many people marked each question,
+	// and the Summary says it under each question's title.
+	qs := sheetRows(t, f, "Questions")
+	last := len(qs[0]) - 1
+	if qs[0][last] != "People who said it was hard" {
+		t.Fatalf("the Questions sheet's last heading is %q", qs[0][last])
+	}
+	for id, want := range map[string]string{"like": "3", "thanks": "1", "review": "2"} {
+		for _, row := range qs[1:] {
+			if row[0] == id && cell([][]string{row}, 0, last) != want {
+				t.Errorf("Questions: %s marked by %q people, want %s", id, cell([][]string{row}, 0, last), want)
+			}
+		}
+	}
+	summary := sheetRows(t, f, "Summary")
+	found := false
+	for i := range summary {
+		if cell(summary, i, 0) == "Was the review useful?" {
+			for _, next := range summary[i+1 : i+4] {
+				found = found || (len(next) > 1 && next[0] == "People who said it was hard" && next[1] == "2")
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the Summary does not say 2 people found the review question hard:\n%q", summary)
+	}
+
 	// In Welsh, the sheet and its words are Welsh; a survey nobody
 	// challenged has no such sheet.
 	path, _ = mustExport(t, db, "geiriau.xlsx", export.Options{SurveyID: "words", Lang: "cy", Words: appWords(t)})

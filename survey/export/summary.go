@@ -61,6 +61,7 @@ func (p *plan) blocks() []block {
 			b.facts = [][2]any{{p.w("Wrote something"), q.answered}}
 			b.note = p.w("What people wrote is on the Comments sheet.")
 		}
+		b.facts = append(b.facts, p.hardFacts(q)...)
 		out = append(out, b)
 	}
 	return out
