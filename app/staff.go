@@ -108,13 +108,21 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 			current = t
 		}
 	}
+	// The message takes no room until there is something to say.
 	message := words(said, false)
+	message.Hidden = said == ""
+	var foot *fyne.Container // the message and the buttons, laid out again when it shows
+	say := func(s string) {
+		message.SetText(s)
+		message.Show()
+		foot.Refresh()
+	}
 	pick := widget.NewSelect(titles, nil)
 	pick.SetSelected(current)
 	pick.OnChanged = func(t string) {
 		if id := byTitle[t]; id != u.survey.ID {
 			if err := RunOnThisLaptop(u.db, id); err != nil {
-				message.SetText(err.Error())
+				say(err.Error())
 			}
 		}
 	}
@@ -124,11 +132,11 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 	event.SetPlaceHolder(lang.L("For example: Family day in the library"))
 	saveEvent := widget.NewButton(lang.L("Save the event name"), func() {
 		if err := u.db.SetSetting(store.SettingEvent, event.Text); err != nil {
-			message.SetText(err.Error())
+			say(err.Error())
 			return
 		}
 		u.event = event.Text
-		message.SetText(lang.L("Speakeasy saved the event name."))
+		say(lang.L("Speakeasy saved the event name."))
 	})
 
 	var voice string
@@ -152,7 +160,7 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 			every = time.Duration(n) * time.Second
 		}
 		if err := u.setScanning(every); err != nil {
-			message.SetText(err.Error())
+			say(err.Error())
 		}
 	}
 	scanOn.OnChanged = func(bool) { saveScan() }
@@ -161,9 +169,9 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 	form := container.NewVBox(
 		words(lang.L("Staff"), true),
 		widget.NewLabel(lang.L("The survey on this laptop")), pick,
+		counts, // first in view: how the day is going
 		widget.NewLabel(lang.L("The event name saved with each answer")),
 		container.NewBorder(nil, nil, nil, saveEvent, event),
-		counts,
 		widget.NewLabel(voice),
 		container.NewBorder(nil, nil, nil, container.NewHBox(seconds, widget.NewLabel(lang.L("seconds each"))), scanOn),
 	)
@@ -177,7 +185,8 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 	)
 	// The message sits above the buttons, out of the scroll, so that
 	// "Speakeasy saved the event name." is seen on a short screen too.
-	return screenFrame(container.NewBorder(nil, container.NewVBox(message, buttons), nil, nil, container.NewVScroll(form)))
+	foot = container.NewVBox(message, buttons)
+	return screenFrame(container.NewBorder(nil, foot, nil, nil, container.NewVScroll(form)))
 }
 
 // askToClose asks before Speakeasy closes: in a kiosk, closing leaves the
