@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -34,7 +35,10 @@ type hardCounts struct {
 	was     [][2]int
 	people  map[hardKey]int
 	counted []bool // by question: counted shown for the row being made
-	marked  []int  // by question: how many people marked any word of it
+	// col is the Responses column of each response's marks, with Codes
+	// only (for analysis); -1 without.
+	col    int
+	marked []int // by question: how many people marked any word of it
 }
 
 type hardKey struct{ question, lang, word string }
@@ -47,16 +51,31 @@ func (p *plan) loadHard(ctx context.Context, db *store.DB) error {
 	}
 	p.hard = &hardCounts{marks: marks, langs: map[string]int{}, shown: make([][]int, len(p.questions)),
 		was: make([][2]int, len(p.questions)), people: map[hardKey]int{}, counted: make([]bool, len(p.questions)),
-		marked: make([]int, len(p.questions))}
+		marked: make([]int, len(p.questions)), col: -1}
+	if p.codes {
+		p.hard.col = len(p.cols)
+		p.cols = append(p.cols, column{header: hardColumnName, format: formatText, width: 30, option: -1})
+	}
 	return nil
 }
 
+// hardColumnName heads the Responses column of each response's marks.
+const hardColumnName = "_hard_words"
+
 // countHard counts, once a row is made, the questions it was shown and
-// its marks. It is called from the reading goroutine, like row.
-func (p *plan) countHard(r survey.Response) {
+// its marks, and with Codes writes the marks in the row's last cell as
+// "question:word" pairs. It is called from the reading goroutine, like row.
+func (p *plan) countHard(r survey.Response, cells []any) {
 	h := p.hard
 	if h == nil {
 		return
+	}
+	if h.col >= 0 && len(h.marks[r.ID]) > 0 {
+		pairs := make([]string, len(h.marks[r.ID]))
+		for i, m := range h.marks[r.ID] {
+			pairs[i] = m.Question + ":" + m.Word
+		}
+		cells[h.col] = strings.Join(pairs, " ")
 	}
 	shownIn := func(q *question, lang string) {
 		l, ok := h.langs[lang]
@@ -162,6 +181,20 @@ func (p *plan) hardColumn(f *excelize.File, st styles) error {
 	}
 	if err := f.SetColWidth(sheet, colName(col), colName(col), 16); err != nil {
 		return err
+	}
+	if p.hard.col >= 0 {
+		// The data dictionary names the Responses column too, as it
+		// names the other details.
+		rows = append(rows, []string{hardColumnName})
+		at := len(rows)
+		for i, v := range []any{hardColumnName, p.w("The words the person said were hard. Each is the question's code, a colon, then the word. (all) means the whole question.")} {
+			if err := f.SetCellValue(sheet, cellName(i+1, at), v); err != nil {
+				return err
+			}
+		}
+		if err := f.SetCellStyle(sheet, cellName(1, at), cellName(2, at), st.wrap); err != nil {
+			return err
+		}
 	}
 	return f.SetSheetDimension(sheet, "A1:"+cellName(col, len(rows)))
 }

@@ -21,11 +21,11 @@ const hardSurvey = `{"id": "words", "version": 1, "languages": ["en", "cy"], "ti
    "text": {"en": "Was the review useful?", "cy": "Oedd yr adolygiad yn ddefnyddiol?"},
    "choices": [{"value": "yes", "text": {"en": "Yes", "cy": "Ie"}}, {"value": "no", "text": {"en": "No", "cy": "Na"}}]}]}`
 
-// markedWalk takes a participant through the hard-words survey: "tap V",
+// markedWalk takes a participant through the hard-words survey from start: "tap V",
 // "next", "stop", or "hard W" to mark a word of the question on screen.
-func markedWalk(tb testing.TB, db *store.DB, s *survey.Survey, lang string, steps ...string) {
+func markedWalk(tb testing.TB, db *store.DB, s *survey.Survey, lang string, start time.Time, steps ...string) {
 	tb.Helper()
-	now := day(9, 0)
+	now := start
 	ss := survey.NewSession(s, survey.SessionOptions{Language: lang, DeviceID: db.DeviceID(), Saver: db,
 		Now: func() time.Time { now = now.Add(time.Second); return now }})
 	for _, step := range steps {
@@ -57,11 +57,11 @@ func TestExport_HardWordsSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := survey.AllWords
-	markedWalk(t, db, s, "en", "hard "+all, "tap yes", "next", "hard coming", "next", "hard Review?", "hard review", "tap no", "next")
-	markedWalk(t, db, s, "en", "hard like", "tap no", "next", "next")               // the review question is hidden
-	markedWalk(t, db, s, "cy", "tap yes", "next", "next", "hard adolygiad", "stop") // stops before answering
-	markedWalk(t, db, s, "en", "hard like", "stop")                                 // marks, then stops with no answer
-	markedWalk(t, db, s, "en", "tap yes", "next", "next", "next")                   // skips the review question
+	markedWalk(t, db, s, "en", day(9, 10), "hard "+all, "tap yes", "next", "hard coming", "next", "hard Review?", "hard review", "tap no", "next")
+	markedWalk(t, db, s, "en", day(9, 20), "hard like", "tap no", "next", "next")               // the review question is hidden
+	markedWalk(t, db, s, "cy", day(9, 30), "tap yes", "next", "next", "hard adolygiad", "stop") // stops before answering
+	markedWalk(t, db, s, "en", day(9, 40), "hard like", "stop")                                 // marks, then stops with no answer
+	markedWalk(t, db, s, "en", day(9, 50), "tap yes", "next", "next", "next")                   // skips the review question
 
 	path, _ := mustExport(t, db, "words.xlsx", export.Options{SurveyID: "words"})
 	f := mustOpenWorkbook(t, path)
@@ -113,6 +113,25 @@ func TestExport_HardWordsSheet(t *testing.T) {
 		t.Errorf("the Summary does not say 2 people found the review question hard:\n%q", summary)
 	}
 
+	// For analysis (--codes), each response's marks in a column of its own;
+	// without, no such column.
+	if got := sheetRows(t, f, "Responses")[0]; slices.Contains(got, "_hard_words") {
+		t.Errorf("a _hard_words column without Codes: %q", got)
+	}
+	path, _ = mustExport(t, db, "codes.xlsx", export.Options{SurveyID: "words", Codes: true})
+	responses := sheetRows(t, mustOpenWorkbook(t, path), "Responses")
+	last = len(responses[0]) - 1
+	if responses[0][last] != "_hard_words" {
+		t.Fatalf("with Codes, the last column is %q", responses[0][last])
+	}
+	var marks []string
+	for i := 1; i < len(responses); i++ {
+		marks = append(marks, cell(responses, i, last))
+	}
+	if want := []string{"like:(all) thanks:coming review:review", "like:like", "review:adolygiad", "like:like", ""}; !slices.Equal(marks, want) {
+		t.Errorf("_hard_words cells %q, want %q", marks, want)
+	}
+
 	// In Welsh, the sheet and its words are Welsh; a survey nobody
 	// challenged has no such sheet.
 	path, _ = mustExport(t, db, "geiriau.xlsx", export.Options{SurveyID: "words", Lang: "cy", Words: appWords(t)})
@@ -123,7 +142,7 @@ func TestExport_HardWordsSheet(t *testing.T) {
 	if _, err := plain.Publish(s); err != nil {
 		t.Fatal(err)
 	}
-	markedWalk(t, plain, s, "en", "tap no", "next", "next")
+	markedWalk(t, plain, s, "en", day(10, 0), "tap no", "next", "next")
 	path, _ = mustExport(t, plain, "plain.xlsx", export.Options{SurveyID: "words"})
 	if got := mustOpenWorkbook(t, path).GetSheetList(); len(got) != 4 {
 		t.Errorf("sheets with no marks: %q", got)

@@ -87,7 +87,7 @@ func (p *plan) row(r survey.Response, answers []store.StoredAnswer, cells []any)
 	}
 	p.notAnswered(r, v, last)
 	p.details(r, v, cells[p.meta:])
-	p.countHard(r)
+	p.countHard(r, cells)
 }
 
 // notAnswered counts, for each question the row leaves empty, whether the
