@@ -179,11 +179,18 @@ func (s *screen) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	s.last = size
 	m := framePadding()
 	inner := fyne.NewSize(size.Width-2*m, size.Height-2*m)
+	// On a big screen the screen's parts stay together in the middle: a
+	// line of answers as wide as a 4K screen is hard to take in.
+	mx := m
+	if widest := maxContentWidth(); inner.Width > widest {
+		mx = (size.Width - widest) / 2
+		inner.Width = widest
+	}
 	gap := gapSize()
 	y := m
 	if s.top != nil {
 		h := s.top.MinSize().Height
-		s.top.Move(fyne.NewPos(m, y))
+		s.top.Move(fyne.NewPos(mx, y))
 		s.top.Resize(fyne.NewSize(inner.Width, h))
 		y += h + gap
 	}
@@ -202,7 +209,7 @@ func (s *screen) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 			h = max(h, th)
 		}
 		bottom -= h
-		x := m
+		x := mx
 		for i, t := range s.buttons {
 			t.Move(fyne.NewPos(x, bottom))
 			t.Resize(fyne.NewSize(widths[i], h))
@@ -213,19 +220,34 @@ func (s *screen) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	if !s.message.Hidden {
 		h, _ := s.message.heightFor(inner.Width)
 		bottom -= h
-		s.message.Move(fyne.NewPos(m, bottom))
+		s.message.Move(fyne.NewPos(mx, bottom))
 		s.message.Resize(fyne.NewSize(inner.Width, h))
 		bottom -= gap
 	}
 	s.plan = s.choose(inner.Width, bottom-y)
-	s.place(fyne.NewPos(m, y), fyne.NewSize(inner.Width, bottom-y))
+	s.place(fyne.NewPos(mx, y), fyne.NewSize(inner.Width, bottom-y))
 }
 
 // framePadding is the margin round every screen.
 func framePadding() float32 { return 20 }
 
+// maxContentWidth is the widest a screen's parts spread: 1400 px at the
+// usual words, more with bigger words.
+func maxContentWidth() float32 {
+	th := fyne.CurrentApp().Settings().Theme()
+	return 1400 * th.Size(theme.SizeNameText) / sizes[theme.SizeNameText]
+}
+
 // pictureSizes are the sizes the screen's picture may take, biggest first.
 var pictureSizes = []float32{pictureSize, pictureSize * 3 / 4, pictureSize / 2, 0}
+
+// picturesFor adds a bigger picture to pictureSizes on a tall screen.
+func picturesFor(height float32) []float32 {
+	if big := min(320, height*0.3); big > pictureSize {
+		return append([]float32{big}, pictureSizes...)
+	}
+	return pictureSizes
+}
 
 // choose finds the biggest picture and the fewest pages that fit.
 func (s *screen) choose(width, height float32) plan {
@@ -233,7 +255,7 @@ func (s *screen) choose(width, height float32) plan {
 	bestScore := math.MinInt
 	for _, compact := range []bool{false, true} {
 		for _, tilePic := range []bool{true, false} {
-			for _, pic := range pictureSizes {
+			for _, pic := range picturesFor(height) {
 				if s.picture == nil && pic > 0 {
 					continue
 				}
