@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -13,22 +14,21 @@ import (
 	"speakeasy/survey/store"
 )
 
-// hardMarks is every hard-word mark saved in db, as "question word".
+// hardMarks is every hard-word mark saved in db for the built-in survey,
+// as "question word", sorted.
 func hardMarks(tb testing.TB, db *store.DB) []string {
 	tb.Helper()
-	rows, err := db.SQL().Query(`SELECT question_id || ' ' || word FROM hard_words ORDER BY question_id, word`)
+	marks, err := db.HardWords(context.Background(), "ehc-plan")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer rows.Close()
 	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			tb.Fatal(err)
+	for _, ms := range marks {
+		for _, m := range ms {
+			out = append(out, m.Question+" "+m.Word)
 		}
-		out = append(out, s)
 	}
+	slices.Sort(out)
 	return out
 }
 

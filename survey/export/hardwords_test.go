@@ -4,11 +4,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"speakeasy/survey"
 	"speakeasy/survey/export"
-	"speakeasy/survey/store"
 )
 
 // hardSurvey has a question, a note and a question shown only after "yes".
@@ -21,32 +19,6 @@ const hardSurvey = `{"id": "words", "version": 1, "languages": ["en", "cy"], "ti
    "text": {"en": "Was the review useful?", "cy": "Oedd yr adolygiad yn ddefnyddiol?"},
    "choices": [{"value": "yes", "text": {"en": "Yes", "cy": "Ie"}}, {"value": "no", "text": {"en": "No", "cy": "Na"}}]}]}`
 
-// markedWalk takes a participant through the hard-words survey from start: "tap V",
-// "next", "stop", or "hard W" to mark a word of the question on screen.
-func markedWalk(tb testing.TB, db *store.DB, s *survey.Survey, lang string, start time.Time, steps ...string) {
-	tb.Helper()
-	now := start
-	ss := survey.NewSession(s, survey.SessionOptions{Language: lang, DeviceID: db.DeviceID(), Saver: db,
-		Now: func() time.Time { now = now.Add(time.Second); return now }})
-	for _, step := range steps {
-		verb, arg, _ := strings.Cut(step, " ")
-		var err error
-		switch verb {
-		case "tap":
-			ss.Tap(arg)
-		case "next":
-			err = ss.Next()
-		case "stop":
-			err = ss.Stop()
-		case "hard":
-			err = ss.MarkHard(arg)
-		}
-		if err != nil {
-			tb.Fatalf("step %q: %v", step, err)
-		}
-	}
-}
-
 func TestExport_HardWordsSheet(t *testing.T) {
 	db := mustOpenDB(t)
 	s, err := survey.Parse([]byte(hardSurvey))
@@ -57,11 +29,11 @@ func TestExport_HardWordsSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := survey.AllWords
-	markedWalk(t, db, s, "en", day(9, 10), "hard "+all, "tap yes", "next", "hard coming", "next", "hard Review?", "hard review", "tap no", "next")
-	markedWalk(t, db, s, "en", day(9, 20), "hard like", "tap no", "next", "next")               // the review question is hidden
-	markedWalk(t, db, s, "cy", day(9, 30), "tap yes", "next", "next", "hard adolygiad", "stop") // stops before answering
-	markedWalk(t, db, s, "en", day(9, 40), "hard like", "stop")                                 // marks, then stops with no answer
-	markedWalk(t, db, s, "en", day(9, 50), "tap yes", "next", "next", "next")                   // skips the review question
+	walk(t, db, s, "en", "Fair", day(9, 10), "hard "+all, "tap yes", "next", "hard coming", "next", "hard Review?", "hard review", "tap no", "next")
+	walk(t, db, s, "en", "Fair", day(9, 20), "hard like", "tap no", "next", "next")               // the review question is hidden
+	walk(t, db, s, "cy", "Fair", day(9, 30), "tap yes", "next", "next", "hard adolygiad", "stop") // stops before answering
+	walk(t, db, s, "en", "Fair", day(9, 40), "hard like", "stop")                                 // marks, then stops with no answer
+	walk(t, db, s, "en", "Fair", day(9, 50), "tap yes", "next", "next", "next")                   // skips the review question
 
 	path, _ := mustExport(t, db, "words.xlsx", export.Options{SurveyID: "words"})
 	f := mustOpenWorkbook(t, path)
@@ -142,7 +114,7 @@ func TestExport_HardWordsSheet(t *testing.T) {
 	if _, err := plain.Publish(s); err != nil {
 		t.Fatal(err)
 	}
-	markedWalk(t, plain, s, "en", day(10, 0), "tap no", "next", "next")
+	walk(t, plain, s, "en", "Fair", day(10, 0), "tap no", "next", "next")
 	path, _ = mustExport(t, plain, "plain.xlsx", export.Options{SurveyID: "words"})
 	if got := mustOpenWorkbook(t, path).GetSheetList(); len(got) != 4 {
 		t.Errorf("sheets with no marks: %q", got)

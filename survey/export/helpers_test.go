@@ -83,6 +83,8 @@ func walk(tb testing.TB, db *store.DB, s *survey.Survey, lang, event string, sta
 			err = ss.Back()
 		case "stop":
 			err = ss.Stop()
+		case "hard":
+			err = ss.MarkHard(arg) // a word of the question marked hard
 		default:
 			tb.Fatalf("unknown step %q", step)
 		}
