@@ -55,11 +55,12 @@ func TestFit_EveryScreenEverySizeEveryComfort(t *testing.T) {
 		for _, size := range fitSizes {
 			for name, comfort := range fitComforts {
 				label := fmt.Sprintf("%s/%s/%.0fx%.0f/%s", c.survey, c.lang, size.Width, size.Height, name)
-				if size.Width == 1024 && comfort.Bigger == 2 {
+				if os.Getenv("FIT_ALL") == "" && size.Width == 1024 && comfort.Bigger == 2 {
 					// Known gap: at 1024×600 with the biggest words (42 px body
-					// text) four screens still spill over: the Welsh welcome's
-					// comfort tiles, a paged yes/no in Welsh, and the Urdu
-					// consent and PIN screens. See the notes of issue 10.
+					// text, 1.5 times) six screens still spill over: the Welsh
+					// welcome's comfort tiles, paged answers whose one row does
+					// not fit under a Welsh question, and the Urdu consent and
+					// PIN screens. FIT_ALL=1 checks them too. See issue 10.
 					continue
 				}
 				err := RenderScreens(s, RenderOptions{Lang: c.lang, Size: size, Comfort: comfort, CheckOnly: true}, func(sc Screen) error {
