@@ -112,6 +112,15 @@ func (us *understandScreen) choose(word string) {
 		fyne.LogError("saving a word marked hard failed", err)
 	}
 	us.goBack()
+	// Back on the question, a word of thanks above the buttons says the
+	// tap was heard.
+	if c, ok := us.u.win.Content().(*fyne.Container); ok {
+		if scr, ok := c.Layout.(*screen); ok {
+			thanks := lang.L("Thank you for telling us.")
+			scr.say(thanks)
+			us.u.readScreen([]string{thanks}, nil)
+		}
+	}
 }
 
 // goBack returns to the question, with the answer as it was.

@@ -79,6 +79,9 @@ func TestUnderstand_ChooseAWordThenBackWithTheAnswer(t *testing.T) {
 	if !tileNamed(t, u, "A parent or carer").Chosen() {
 		t.Fatal("the answer was lost on the way back")
 	}
+	if !strings.Contains(screenText(u), "Thank you for telling us.") {
+		t.Errorf("no thanks after choosing a word: %s", screenText(u))
+	}
 	// All of it, then None: None saves nothing.
 	test.Tap(tileNamed(t, u, "I don't understand"))
 	test.Tap(tileNamed(t, u, "All of it"))
@@ -86,6 +89,9 @@ func TestUnderstand_ChooseAWordThenBackWithTheAnswer(t *testing.T) {
 	test.Tap(tileNamed(t, u, "I don't understand"))
 	test.Tap(tileNamed(t, u, "None, go back"))
 	onQuestion(t, u, "who")
+	if strings.Contains(screenText(u), "Thank you for telling us.") {
+		t.Error("thanks for choosing nothing")
+	}
 	if got, want := hardMarks(t, db), []string{"who (all)", "who answering"}; !slices.Equal(got, want) {
 		t.Fatalf("hard_words rows %q, want %q", got, want)
 	}
