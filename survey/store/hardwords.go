@@ -115,3 +115,20 @@ func (db *DB) HardQuestions(ctx context.Context, surveyID string) (map[string]Ha
 	}
 	return out, explainOpen(rows.Err())
 }
+
+// rescueHard copies one response's hard-word marks from a damaged file,
+// those that can be read: a mark lost with a damaged page is a small loss
+// beside the answers, so nothing here stops the rescue.
+func rescueHard(ctx context.Context, bad *sql.DB, tx *sql.Tx, id string) {
+	rows, err := bad.QueryContext(ctx, `SELECT `+hardWordCols+` FROM hard_words WHERE response_id = ?`, id)
+	if err != nil {
+		return // a file from before hard words, or too damaged
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v [5]string
+		if rows.Scan(&v[0], &v[1], &v[2], &v[3], &v[4]) == nil {
+			tx.ExecContext(ctx, `INSERT OR IGNORE INTO hard_words (`+hardWordCols+`) VALUES (?, ?, ?, ?, ?)`, v[0], v[1], v[2], v[3], v[4])
+		}
+	}
+}

@@ -170,3 +170,19 @@ func TestHardQuestions_MarkedOutOfReached(t *testing.T) {
 		t.Errorf("HardQuestions = %+v, want who: 3 of 4", got)
 	}
 }
+
+func TestRescue_KeepsHardWords(t *testing.T) {
+	clk := newTestClock()
+	from := MustOpenDB(t)
+	s := mustWalkSurvey(t, from)
+	ss := markWalk(t, from, s, clk, "who", survey.AllWords)
+	into := MustOpenDB(t)
+	mustWalkSurvey(t, into)
+	if _, err := into.Rescue(context.Background(), mustBundle(t, from)); err != nil {
+		t.Fatal(err)
+	}
+	id := ss.Response().ID
+	if got, want := hardRows(t, into), []string{id + " who en (all)", id + " who en who"}; !slices.Equal(got, want) {
+		t.Errorf("after the rescue: %q, want %q", got, want)
+	}
+}

@@ -147,6 +147,7 @@ func (db *DB) buildRescue(ctx context.Context, src, out string, res *Rescued) er
 			return nil // a row of junk that the schema's checks refuse
 		}
 		lost, err := rescueAnswers(ctx, bad, tx, db, r[0].String, r[1].String, int(version.Int64))
+		rescueHard(ctx, bad, tx, r[0].String)
 		if lost {
 			res.Partial++
 			// Answers lost from the damaged copy are kept from an older one here.
