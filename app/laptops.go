@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/survey/store"
@@ -41,10 +39,15 @@ type laptopsPanel struct {
 }
 
 func newLaptopsPanel(win fyne.Window, db *store.DB, _ string) fyne.CanvasObject {
+	return makeLaptopsPanel(win, db).view()
+}
+
+// makeLaptopsPanel is the panel with the real file dialogs.
+func makeLaptopsPanel(win fyne.Window, db *store.DB) *laptopsPanel {
 	p := &laptopsPanel{win: win, db: db, progress: widget.NewProgressBar(), message: words("", false)}
 	p.progress.Hide()
 	p.pickSave = func(then func(string)) {
-		askSavePath(win, fmt.Sprintf("speakeasy-results-%s.db", time.Now().Format("2006-01-02")), "", then)
+		newSaveFile(win, bundleName(db, time.Now()), ".db", notOverOtherLaptop(db), then).d.Show()
 	}
 	p.pickOpen = func(then func(string)) {
 		dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -54,7 +57,7 @@ func newLaptopsPanel(win fyne.Window, db *store.DB, _ string) fyne.CanvasObject 
 			}
 		}, win)
 	}
-	return p.view()
+	return p
 }
 
 func (p *laptopsPanel) view() fyne.CanvasObject {
@@ -175,21 +178,4 @@ func mergeProblem(err error) string {
 		return lang.L("Speakeasy added nothing: this file does not hold Speakeasy results, or something damaged it.")
 	}
 	return lang.L("Speakeasy added nothing: the file could not be read.")
-}
-
-// askSavePath asks where to save a file, suggesting name and, if ext is
-// set, showing only files that end with it. then gets the chosen path; the
-// dialog has already asked before replacing a file.
-func askSavePath(win fyne.Window, name, ext string, then func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err == nil && w != nil {
-			w.Close()
-			then(w.URI().Path())
-		}
-	}, win)
-	d.SetFileName(name)
-	if ext != "" {
-		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	}
-	d.Show()
 }
