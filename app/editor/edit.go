@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -237,6 +238,23 @@ func (e *editor) publish() {
 		e.say(lang.N("Please fix the problems first. There are {{.N}}.", n, map[string]int{"N": n}))
 		return
 	}
+	// Participants see the words as they are: staff publish words with
+	// notes, or missing in a language, only knowing which and where.
+	if advice := adviceList(e.draft, e.notes); advice != "" {
+		e.p.confirm(advice, e.publishNow)
+		return
+	}
+	e.publishNow()
+}
+
+// publishNow publishes the draft as it is, and says what happens to the
+// answers given so far.
+func (e *editor) publishNow() {
+	before, err := e.db.CountResponses(e.draft.ID, time.Time{})
+	if err != nil {
+		e.say(err.Error())
+		return
+	}
 	s := cloneSurvey(e.draft)
 	v, err := e.db.Publish(s)
 	if err != nil {
@@ -252,8 +270,13 @@ func (e *editor) publish() {
 		// and the newest version stays in use.
 		e.say(lang.L("This is the same as version {{.V}}. Version {{.Latest}} stays the newest.", map[string]int{"V": v, "Latest": e.latest}))
 	} else {
+		msg := lang.L("Published as version {{.V}}.", map[string]int{"V": v})
+		if n := before.Total(); n > 0 && v > e.latest {
+			msg += " " + lang.N("The {{.N}} answers given so far stay with the version they answered. New answers use version {{.V}}. Export shows them all.",
+				n, map[string]int{"N": n, "V": v})
+		}
 		e.latest = v
-		e.say(lang.L("Published as version {{.V}}.", map[string]int{"V": v}))
+		e.say(msg)
 	}
 	e.draft, e.kept = s, false
 	e.showPart()

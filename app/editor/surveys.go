@@ -68,6 +68,9 @@ type surveyRow struct {
 	store.SurveyInfo
 	published bool // false for a new survey that has only a draft
 	draft     bool // there are changes not published yet
+	// byVersion counts the answers to each version: after a new version,
+	// the earlier answers stay with theirs, and the list says so.
+	byVersion map[int]store.Counts
 }
 
 func newSurveysPanel(win fyne.Window, db *store.DB) *surveysPanel {
@@ -151,7 +154,11 @@ func (p *surveysPanel) reload() {
 		byID := map[string]int{}
 		for _, si := range infos {
 			byID[si.ID] = len(p.rows)
-			p.rows = append(p.rows, surveyRow{SurveyInfo: si, published: true})
+			row := surveyRow{SurveyInfo: si, published: true}
+			if row.byVersion, err = p.db.CountByVersion(si.ID); err != nil {
+				p.say(err.Error())
+			}
+			p.rows = append(p.rows, row)
 		}
 		for _, d := range drafts {
 			if i, ok := byID[d.ID]; ok {
@@ -191,8 +198,8 @@ func (r surveyRow) describe(kiosk string) (title, about string) {
 	title = fmt.Sprintf("%s (%s)", r.Title, r.ID)
 	var parts []string
 	if r.published {
-		parts = append(parts, lang.L("Version {{.V}}", map[string]int{"V": r.Latest}),
-			lang.L("{{.C}} finished, {{.I}} not finished", map[string]int{"C": r.Counts.Complete, "I": r.Counts.Incomplete}))
+		parts = append(parts, lang.L("Version {{.V}}", map[string]int{"V": r.Latest}))
+		parts = append(parts, r.answersByVersion()...)
 		if r.draft {
 			parts = append(parts, lang.L("Changes not published"))
 		}
