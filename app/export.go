@@ -35,6 +35,7 @@ type exportPanel struct {
 	save     *widget.Button
 	progress *widget.ProgressBar
 	message  *widget.Label
+	choices  *exportChoices // survey, format, words or codes, language
 	// pickSave asks where to save the file; tests replace the dialog.
 	pickSave func(then func(path string))
 	exported func() // called when an export has finished; for tests
@@ -59,18 +60,18 @@ func newExportPanel(win fyne.Window, db *store.DB, surveyID string) *exportPanel
 	p.save = widget.NewButton(lang.L("Export to Excel"), func() { p.pickSave(p.export) })
 	p.save.Importance = widget.HighImportance
 	p.pickSave = func(then func(string)) {
-		askSavePath(win, fmt.Sprintf("%s-answers-%s.xlsx", surveyID, time.Now().Format("2006-01-02")), ".xlsx", then)
+		askSavePath(win, p.choices.fileName(time.Now()), p.choices.ext(), then)
 	}
-	p.showCounts()
+	p.choices = newExportChoices(p) // shows the counts of the survey chosen
+	p.choices.format.SetSelected("Excel")
 	return p
 }
 
 func (p *exportPanel) view() fyne.CanvasObject {
-	heading := widget.NewLabelWithStyle(lang.L("Save the answers in a file"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	lock := widget.NewLabel(lang.L("To lock the file, type a password. You can leave this empty."))
 	lock.Wrapping = fyne.TextWrapWord
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		heading, p.counts, lock, p.password, p.save, p.progress, p.message,
+		p.choices.heading, p.choices.view(), p.counts, lock, p.password, p.save, p.progress, p.message,
 	)))
 }
 
@@ -121,13 +122,14 @@ func dayWords(day string) string {
 // through fyne.Do, and says where the file is when it is done.
 func (p *exportPanel) export(path string) {
 	if filepath.Ext(path) == "" {
-		path += ".xlsx"
+		path += p.choices.ext()
 	}
-	opts := export.Options{SurveyID: p.surveyID, Password: p.password.Text, Format: export.XLSX,
+	opts := export.Options{Password: p.password.Text,
 		Words: appwords.Words, // the Summary's words in the survey's language, as the command writes them
 		Progress: func(done, total int) {
 			fyne.Do(func() { p.progress.SetValue(float64(done) / float64(max(total, 1))) })
 		}}
+	p.choices.options(&opts)
 	p.save.Disable()
 	p.progress.SetValue(0)
 	p.progress.Show()

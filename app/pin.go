@@ -130,7 +130,7 @@ func (u *UI) askForStaff() {
 			pad.say(lang.L("Speakeasy could not check the PIN. Please try again."))
 		}
 	})
-	pad.hint = lang.L("Forgot the PIN? The person who looks after this laptop can set a new one with the command speakeasy set-pin (the README says how).")
+	pad.hint = lang.L("Forgot the PIN? The person who looks after this laptop can set a new one. They use the command speakeasy set-pin. The Speakeasy guide says how.")
 	content, keys := pad.view(lang.L("Staff PIN"), u.showWelcome)
 	u.show("pin", content, keys)
 	u.win.Canvas().SetOnTypedRune(pad.typed)

@@ -179,7 +179,7 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 		newTile(lang.L("Start the survey"), "right-arrow", stylePrimary, u.restart),
 		newTile(lang.L("Show today's results"), "speech-balloon", stylePlain, u.showResults),
 		newTile(lang.L("Change the PIN"), "key", stylePlain, func() {
-			u.showSetPIN(func() { u.showStaffSaying(lang.L("The PIN is changed.")) })
+			u.showSetPIN(func() { u.showStaffSaying(lang.L("The new PIN works from now on.")) })
 		}),
 		newTile(lang.L("Close Speakeasy"), "stop-sign", stylePlain, u.askToClose),
 	)
@@ -197,7 +197,7 @@ func (u *UI) askToClose() {
 	stay.Importance = widget.HighImportance
 	closeIt := widget.NewButton(lang.L("Close Speakeasy"), func() { d.Hide(); u.cfg.Quit() })
 	d = dialog.NewCustomWithoutButtons(lang.L("Close Speakeasy?"), container.NewVBox(
-		words(lang.L("Participants cannot answer until Speakeasy is started again."), false),
+		words(lang.L("Participants cannot answer until someone starts Speakeasy again."), false),
 		container.NewGridWithColumns(2, closeIt, stay),
 	), u.win)
 	d.Show()

@@ -35,7 +35,7 @@ func TestStaff_ChangePINSaysSo(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.showStaff()
-	if strings.Contains(screenText(u), "The PIN is changed.") {
+	if strings.Contains(screenText(u), "The new PIN works from now on.") {
 		t.Fatal("the staff screen says the PIN is changed before it is")
 	}
 	test.Tap(tileNamed(t, u, "Change the PIN"))
@@ -45,7 +45,7 @@ func TestStaff_ChangePINSaysSo(t *testing.T) {
 		}
 		test.Tap(tileNamed(t, u, "OK"))
 	}
-	if u.Screen() != "staff" || !strings.Contains(screenText(u), "The PIN is changed.") {
+	if u.Screen() != "staff" || !strings.Contains(screenText(u), "The new PIN works from now on.") {
 		t.Errorf("after changing the PIN (%s):\n%s", u.Screen(), screenText(u))
 	}
 	if err := db.CheckPIN("1357", u.cfg.Now()); err != nil {
