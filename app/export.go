@@ -70,9 +70,9 @@ func newExportPanel(win fyne.Window, db *store.DB, surveyID string) *exportPanel
 func (p *exportPanel) view() fyne.CanvasObject {
 	lock := widget.NewLabel(lang.L("To lock the file, type a password. You can leave this empty."))
 	lock.Wrapping = fyne.TextWrapWord
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		p.choices.heading, p.choices.view(), p.counts, lock, p.password, p.save, p.progress, p.message,
-	)))
+	// Export and what it says stay in view; the choices and counts scroll.
+	return container.NewPadded(container.NewBorder(nil, container.NewVBox(p.save, p.progress, p.message), nil, nil,
+		container.NewVScroll(container.NewVBox(p.choices.heading, p.choices.view(), p.counts, lock, p.password))))
 }
 
 // showCounts lists how many finished and did not, for each event and day.
