@@ -21,7 +21,7 @@ func TestParse_Problems(t *testing.T) {
 		{"extra", base(`{"id": "a", "kind": "text", "text": {"en": "A?"}}`) + ` {}`, "something extra"},
 		{"no questions", base(``), "has no questions"},
 		{"bad id", `{"id": "a b", "languages": ["en"], "title": {"en": "T"}, "questions": [{"id": "q", "kind": "text", "text": {"en": "Q?"}}]}`, `survey field "id"`},
-		{"no title", `{"id": "s", "languages": ["en"], "title": {"cy": "T"}, "questions": [{"id": "q", "kind": "text", "text": {"en": "Q?"}}]}`, `needs a title in "en"`},
+		{"no title", `{"id": "s", "languages": ["en"], "title": {"cy": "T"}, "questions": [{"id": "q", "kind": "text", "text": {"en": "Q?"}}]}`, `needs a title in English`},
 		{"no languages", `{"id": "s", "title": {"en": "T"}, "questions": [{"id": "q", "kind": "text", "text": {"en": "Q?"}}]}`, "at least one language"},
 		{"bad kind", base(`{"id": "q", "kind": "slider", "text": {"en": "Q?"}}`), `question "q", field "kind": "slider" is not a kind`},
 		{"duplicate", base(`{"id": "q", "kind": "text", "text": {"en": "Q?"}}, {"id": "q", "kind": "text", "text": {"en": "Q?"}}`), "two questions have this ID (numbers 1 and 2)"},

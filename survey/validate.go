@@ -70,7 +70,7 @@ func (s *Survey) Validate() error {
 		seenLang[l] = true
 	}
 	if strings.TrimSpace(s.Title.In(s.Lang(), "")) == "" {
-		add("", "title", "the survey needs a title in %q", s.Lang())
+		add("", "title", "the survey needs a title in %s", LanguageName(s.Lang()))
 	}
 	if len(s.Questions) == 0 {
 		add("", "questions", "the survey has no questions")
@@ -93,7 +93,7 @@ func (s *Survey) Validate() error {
 			add(name, "kind", "%q is not a kind of question; use one of %s", q.Kind, kindList())
 		}
 		if strings.TrimSpace(q.Text.In(s.Lang(), "")) == "" {
-			add(name, "text", "the question has no words in %q", s.Lang())
+			add(name, "text", "the question has no words in %s", LanguageName(s.Lang()))
 		}
 		switch q.Kind {
 		case KindOne, KindMany:
@@ -129,7 +129,7 @@ func (s *Survey) Validate() error {
 			}
 			values[c.Value] = true
 			if strings.TrimSpace(c.Text.In(s.Lang(), "")) == "" {
-				add(name, "choices", "choice %q has no words in %q", c.Value, s.Lang())
+				add(name, "choices", "choice %q has no words in %s", c.Value, LanguageName(s.Lang()))
 			}
 		}
 		if q.Relevant != "" {

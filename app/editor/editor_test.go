@@ -39,7 +39,7 @@ func TestEditor_AddQuestionPictureRuleAndPublish(t *testing.T) {
 
 	// A question with no words: the problem shows under its words, is
 	// counted at the top and in the list, and stops publishing.
-	if got := notesAt(t, e, lk(n, "text", "en")); !strings.Contains(got, `Problem: the question has no words in "en"`) {
+	if got := notesAt(t, e, lk(n, "text", "en")); !strings.Contains(got, `Problem: the question has no words in English`) {
 		t.Fatalf("beside the words: %q", got)
 	}
 	if !strings.HasPrefix(e.count.Text, "Problems to fix before you publish: 1.") {
@@ -254,7 +254,7 @@ func TestEditor_Languages(t *testing.T) {
 		t.Fatalf("languages %v", e.draft.Languages)
 	}
 	// Every text now has a place for Polish, and the missing words show there.
-	if got := notesAt(t, e, lk(-1, "title", "pl")); !strings.Contains(got, `These words are missing in "pl"`) {
+	if got := notesAt(t, e, lk(-1, "title", "pl")); !strings.Contains(got, `These words are missing in Polski`) {
 		t.Errorf("beside the Polish title: %q", got)
 	}
 	test.Tap(editorButton(t, e.form, "Remove")) // English, the first

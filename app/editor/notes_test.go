@@ -52,7 +52,7 @@ func TestFindNotes_PlacesEachNote(t *testing.T) {
 		problem bool
 		has     string
 	}{
-		{lk(-1, "title", "cy"), false, `missing in "cy"`},
+		{lk(-1, "title", "cy"), false, `missing in Cymraeg`},
 		{noteKey{0, "choices", 1, ""}, false, "has no picture"},
 		{lk(1, "id", ""), true, "needs an ID"},
 		{lk(2, "faces", ""), true, "not 4"},

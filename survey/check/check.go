@@ -105,8 +105,8 @@ func Survey(s *survey.Survey, jargon *Jargon) []Warning {
 			at.Lang = lang
 			if strings.TrimSpace(t[lang]) == "" {
 				out = append(out, Warning{Where: at,
-					Message:    fmt.Sprintf("These words are missing in %q.", lang),
-					Suggestion: fmt.Sprintf("Add them, so people who choose %q can read them.", lang)})
+					Message:    fmt.Sprintf("These words are missing in %s.", survey.LanguageName(lang)),
+					Suggestion: fmt.Sprintf("Add them, so people who choose %s can read them.", survey.LanguageName(lang))})
 				continue
 			}
 			out = append(out, c.text(t[lang], at)...)

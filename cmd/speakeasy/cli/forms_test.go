@@ -54,8 +54,8 @@ func TestCheck_ListsWarningsAndExitsZero(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{
-		walkJSON + `: question "who", field text, language cy: These words are missing in "cy". Add them, so people who choose "cy" can read them.`,
-		walkJSON + `: question "who", field choices, answer "parent", language cy: These words are missing in "cy". Add them, so people who choose "cy" can read them.`,
+		walkJSON + `: question "who", field text, language cy: These words are missing in Cymraeg. Add them, so people who choose Cymraeg can read them.`,
+		walkJSON + `: question "who", field choices, answer "parent", language cy: These words are missing in Cymraeg. Add them, so people who choose Cymraeg can read them.`,
 		walkJSON + `: question "hello", field picture: This screen has no picture. Add one, so people who do not read well can follow.`,
 		walkJSON + `: question "help", field choices, answer "school": The answer "School" has no picture. Add one, so people who do not read well can choose it.`,
 	} {
@@ -126,9 +126,9 @@ func TestCheck_XLSForm(t *testing.T) {
 	for _, want := range []string{
 		// What reading left out, then the warnings, each with its row and column.
 		path + `: survey sheet, rows 2, 3, 4 and 1 more (4 in all), column type: Speakeasy saves the times, the day and the laptop of every answer itself, so these rows are left out: start, end, today and deviceid.`,
-		path + `: survey sheet, row 11, column Label::Cymraeg (cy) (question "listened"): These words are missing in "cy". Add them, so people who choose "cy" can read them.`,
-		path + `: choices sheet, row 19, column label::Cymraeg (cy): These words are missing in "cy".`,
-		path + `: settings sheet, row 2, column speakeasy_welcome::Cymraeg (cy): These words are missing in "cy". Add them, so people who choose "cy" can read them.`,
+		path + `: survey sheet, row 11, column Label::Cymraeg (cy) (question "listened"): These words are missing in Cymraeg. Add them, so people who choose Cymraeg can read them.`,
+		path + `: choices sheet, row 19, column label::Cymraeg (cy): These words are missing in Cymraeg.`,
+		path + `: settings sheet, row 2, column speakeasy_welcome::Cymraeg (cy): These words are missing in Cymraeg. Add them, so people who choose Cymraeg can read them.`,
 	} {
 		if !hasLine(out, want) && !strings.Contains(out, want) {
 			t.Errorf("missing %q in:\n%s", want, out)
