@@ -100,3 +100,46 @@ func TestFit_ProblemScreens(t *testing.T) {
 		}
 	}
 }
+
+// TestPreview_NeverGrowsPastTheScreen walks the whole survey in an admin's
+// preview window on a 1366×768 screen, as the editor's "Try the whole
+// survey" does: the window opens inside the screen and no screen asks for
+// more room than it has (a real window would grow to fit).
+func TestPreview_NeverGrowsPastTheScreen(t *testing.T) {
+	test.NewTempApp(t)
+	SetScreenSize(fyne.NewSize(1366, 768))
+	defer SetScreenSize(fyne.Size{})
+	s := loadTestSurvey(t, "ehc-plan")
+	u := Preview(s, PreviewOptions{Clock: &fakeClock{}, StaffLang: "en"})
+	defer u.Close()
+	check := func(where string) {
+		t.Helper()
+		size := u.win.Canvas().Size()
+		if size.Width > 1366 || size.Height > 768-64 {
+			t.Fatalf("%s: the preview window is %v on a 1366x768 screen", where, size)
+		}
+		if p := FitProblems(u.win); len(p) > 0 {
+			t.Fatalf("%s:\n\t%s", where, strings.Join(p, "\n\t"))
+		}
+	}
+	check("welcome")
+	test.Tap(tileNamed(t, u, "Start"))
+	for i := 0; u.Screen() == "question" && i < 40; i++ {
+		check(u.Session().Current().ID)
+		switch q := u.Session().Current(); {
+		case q.Kind == survey.KindNumber:
+			test.Tap(tileNamed(t, u, "1"))
+		case q.Kind == survey.KindDate:
+			for range 3 {
+				test.Tap(u.keys.options()[0]) // year, month, day
+			}
+		case q.Kind.HasOptions():
+			test.Tap(u.keys.options()[0])
+		}
+		test.Tap(tileNamed(t, u, "Next"))
+	}
+	if u.Screen() != "thanks" {
+		t.Fatalf("the walk stopped on %s", u.Screen())
+	}
+	check("thanks")
+}
