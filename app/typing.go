@@ -1,12 +1,15 @@
 package app
 
 import (
+	"image/color"
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -78,7 +81,12 @@ func (qs *questionScreen) numberPad(box *typingBox) {
 	})
 	// The box with Rub out under it, and beside them the digits: 1 2 3 /
 	// 4 5 6 / 7 8 9 / 0 as on a phone, or wider rows on a short screen.
-	qs.scr.input = container.NewVBox(box, rubOut)
+	// The box is as wide as its "Type a number", whatever the words' size.
+	th := box.Theme()
+	wide := canvas.NewRectangle(color.Transparent)
+	wide.SetMinSize(fyne.NewSize(fyne.MeasureText(box.PlaceHolder, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width+
+		3*th.Size(theme.SizeNameInnerPadding), 0))
+	qs.scr.input = container.NewVBox(container.NewStack(wide, box), rubOut)
 	qs.scr.inputBeside = true
 	qs.scr.extra = []*tile{rubOut}
 	g := qs.scr.addGroup(keys, 3, 5, 10)
