@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -101,11 +102,34 @@ func (k *surveyWindow) askAboutDamage(damaged *store.DamagedError) {
 				app.ShowProblem(k.a, k.w, lang.L("Speakeasy could not put the copy back"), err.Error())
 				return
 			}
-			k.start()
+			// The copy is older than the damaged file: look in the damaged
+			// file for the newer answers it still holds, and add them.
+			app.ShowProblem(k.a, k.w, lang.L("The newest copy is back"), k.rescue(damaged.MovedTo),
+				app.Action{Label: lang.L("Start the survey"), Do: k.start})
 		}})
 	}
 	actions = append(actions, app.Action{Label: lang.L("Start with no results"), Do: k.start})
 	app.ShowProblem(k.a, k.w, lang.L("Speakeasy found a fault in the results file"), damaged.Error(), actions...)
+}
+
+// rescue adds to the results what the damaged file still holds that the
+// backup lacks, and says in staff's words how many responses came back.
+// It runs before the survey starts, so nothing else writes meanwhile.
+func (k *surveyWindow) rescue(damaged string) string {
+	failed := lang.L("Speakeasy could not read more answers from the damaged file. Speakeasy keeps that file in the data folder.")
+	db, err := cli.OpenData(k.data)
+	if err != nil {
+		fyne.LogError("opening the results to rescue answers", err)
+		return failed
+	}
+	defer db.Close()
+	r, err := db.Rescue(context.Background(), damaged)
+	if err != nil {
+		fyne.LogError("rescuing answers from "+damaged, err)
+		return failed
+	}
+	return lang.L("{{.N}} of {{.M}} newer responses came back from the damaged file.",
+		map[string]int{"N": r.Newer(), "M": r.Newer() + r.Unreadable + r.NoSurvey})
 }
 
 // start opens the results and puts the survey's first screen up.
