@@ -91,7 +91,6 @@ func New(a fyne.App, w fyne.Window, cfg Config) (*UI, error) {
 	if cfg.Speech != nil {
 		u.reader = speech.NewReader(cfg.Speech)
 	}
-	a.Settings().SetTheme(u.theme)
 	if err := u.scan.load(u.db); err != nil {
 		return nil, err
 	}
@@ -168,9 +167,13 @@ func (u *UI) show(name string, content fyne.CanvasObject, keys keyTarget) {
 	u.scan.stop()
 	u.win.Canvas().SetOnTypedRune(nil)
 	u.win.SetContent(content)
-	// Wrapped words only know their height once they know their width:
-	// lay the screen out a second time so long questions do not overlap.
-	content.Refresh()
+	// Wrapped words only know their height once they know their width: a
+	// staff screen is laid out a second time so long words do not overlap.
+	// A participant screen needs no second pass: the fit rule measures its
+	// words for the width it gives them.
+	if c, ok := content.(*fyne.Container); !ok || !isScreen(c) {
+		content.Refresh()
+	}
 }
 
 // endSession saves the answers of the person on screen as incomplete and

@@ -171,6 +171,9 @@ func (s *screen) relayout() {
 	}
 }
 
+// isScreen reports whether c is laid out by the fit rule.
+func isScreen(c *fyne.Container) bool { _, ok := c.Layout.(*screen); return ok }
+
 // MinSize is small on purpose: the screen uses whatever size it is given.
 func (s *screen) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(200, 150) }
 

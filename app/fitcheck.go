@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -92,11 +91,6 @@ func labelSplits(l *widget.Label) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// textSplits is labelSplits for a button's single line of words.
-func textSplits(t *canvas.Text, room float32) bool {
-	return t.Text != "" && fyne.MeasureText(t.Text, t.TextSize, t.TextStyle).Width > room+1
 }
 
 func short(s string) string {

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -418,14 +417,6 @@ var (
 	pictureMu    sync.Mutex
 	highContrast bool // set with the theme; pictures follow it
 )
-
-// bigPicture is a question's or screen's picture at full size.
-func bigPicture(name string) fyne.CanvasObject {
-	if name == "" {
-		return layout.NewSpacer()
-	}
-	return newPicture(name, pictureSize)
-}
 
 // words is a left-aligned, wrapping label for the staff screens; heading
 // makes it large and bold. Participant screens use the fit layout's
