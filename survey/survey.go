@@ -108,6 +108,9 @@ type Survey struct {
 	OnStop string `json:"on_stop,omitempty"`
 	// ReadAloud reads each screen aloud as it opens.
 	ReadAloud bool `json:"read_aloud,omitempty"`
+	// Jargon is this survey's own hard words, each with a plainer word:
+	// the easy-read checker warns about them on top of its starter list.
+	Jargon []JargonWord `json:"jargon,omitempty"`
 }
 
 // KeepsOnStop reports whether answers are kept when a participant stops.

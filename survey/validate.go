@@ -168,6 +168,9 @@ func (s *Survey) Validate() error {
 			add("", "answered_by", "%q should name a choice question that asks who is answering", s.AnsweredBy)
 		}
 	}
+	for _, m := range s.jargonProblems() {
+		add("", "jargon", "%s", m)
+	}
 	if len(ps) > 0 {
 		return ps
 	}

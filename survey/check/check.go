@@ -93,9 +93,10 @@ func Texts(texts []string, lang string) []Warning {
 // Survey checks every text of a survey in each of its languages, in the
 // order a participant meets them, and that each question and choice has a
 // picture. Faces and yes/no questions bring their own answer pictures, so
-// only a question's own choices need one. jargon nil means the starter list.
+// only a question's own choices need one. jargon nil means the starter
+// list; the survey's own hard words (s.Jargon) are checked on top of it.
 func Survey(s *survey.Survey, jargon *Jargon) []Warning {
-	c := newChecker(Options{Jargon: jargon})
+	c := newChecker(Options{Jargon: WithSurvey(jargon, s)})
 	var out []Warning
 	words := func(t survey.Text, at Where) {
 		if !hasWords(t) {
@@ -239,7 +240,11 @@ func (c *checker) text(s string, at Where) []Warning {
 				used[k] = true
 			}
 			text := s[ws[i].start:ws[last].end]
-			if !e.Explain {
+			switch {
+			case e.Own:
+				add(ws[i].start, text, fmt.Sprintf("People who answer this survey find %q hard.", text), fmt.Sprintf("Try %q.", e.Plain))
+				continue
+			case !e.Explain:
 				add(ws[i].start, text, fmt.Sprintf("Some people will not know %q.", text), fmt.Sprintf("Try %q.", e.Plain))
 				continue
 			}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 	"sync"
+
+	"speakeasy/survey"
 )
 
 //go:embed jargon.txt
@@ -24,6 +26,9 @@ type Entry struct {
 	Plain string // the plainer words, or the explanation when Explain is set
 	// Explain marks a term that is fine once explained the first time it is used.
 	Explain bool
+	// Own marks a word from the survey's own list (survey.Survey.Jargon):
+	// the people who answer this survey found it hard.
+	Own bool
 }
 
 // Jargon is a list of hard words, by language.
@@ -100,4 +105,41 @@ func ParseJargon(r io.Reader) (*Jargon, error) {
 		return nil, fmt.Errorf("cannot read the word list: %w", err)
 	}
 	return j, nil
+}
+
+// WithSurvey is list (nil: the starter list) with s's own hard words on
+// top: an entry of s replaces the list's entry for the same words in the
+// same language, and comes first among entries of as many words.
+func WithSurvey(list *Jargon, s *survey.Survey) *Jargon {
+	if list == nil {
+		list = Starter()
+	}
+	if s == nil || len(s.Jargon) == 0 {
+		return list
+	}
+	out := &Jargon{}
+	own := map[string]bool{}
+	for _, j := range s.Jargon {
+		e := Entry{Lang: j.Lang, Words: strings.TrimSpace(j.Words), Plain: strings.TrimSpace(j.Plainer), Own: true}
+		if e.Lang == "" || len(words(e.Words)) == 0 || e.Plain == "" {
+			continue // survey.Validate says what is wrong; the check goes on without it
+		}
+		out.entries = append(out.entries, e)
+		own[entryKey(e)] = true
+	}
+	for _, e := range list.entries {
+		if !own[entryKey(e)] {
+			out.entries = append(out.entries, e)
+		}
+	}
+	return out
+}
+
+// entryKey is an entry's language and words, as entries are compared.
+func entryKey(e Entry) string {
+	var ws []string
+	for _, w := range words(e.Words) {
+		ws = append(ws, w.lower)
+	}
+	return baseLang(e.Lang) + "\x00" + strings.Join(ws, " ")
 }

@@ -19,8 +19,9 @@ type Marked struct {
 // People warns about the words of s that participants marked hard in
 // earlier answers: the checker learns from the people who answer. A word
 // is named only while the question's words still hold it, so changing the
-// word quiets the warning; a question marked hard as a whole is named
-// while it has no easier words.
+// word quiets the warning, and so does putting it on the survey's own
+// hard words (Survey then warns, with the plainer word); a question marked
+// hard as a whole is named while it has no easier words.
 func People(s *survey.Survey, marked []Marked) []Warning {
 	var out []Warning
 	for _, m := range marked {
@@ -40,8 +41,8 @@ func People(s *survey.Survey, marked []Marked) []Warning {
 			}
 			continue
 		}
-		if !hasWord(q.Text[m.Lang], m.Word) {
-			continue
+		if !hasWord(q.Text[m.Lang], m.Word) || s.JargonFor(m.Lang, m.Word) != nil {
+			continue // the survey's own hard words warn about it, with the plainer word
 		}
 		out = append(out, Warning{Where: at, Found: m.Word,
 			Message:    fmt.Sprintf("%s found %q hard.", people, m.Word),
