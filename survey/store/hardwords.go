@@ -31,8 +31,11 @@ func saveHard(tx *sql.Tx, ch survey.Change) error {
 // HardWords reads every hard-word mark of a survey's responses, by
 // response ID, oldest first within each response.
 func (db *DB) HardWords(ctx context.Context, surveyID string) (map[string][]survey.HardWord, error) {
+	// CROSS JOIN keeps hard_words the outer loop: it holds a few marks,
+	// while starting from the survey's responses visits every one of them
+	// (half a second for 100,000, when nobody marked a word).
 	rows, err := db.sql.QueryContext(ctx, `SELECT h.response_id, h.question_id, h.language, h.word, h.marked_at
-		FROM hard_words h JOIN responses r ON r.id = h.response_id
+		FROM hard_words h CROSS JOIN responses r ON r.id = h.response_id
 		WHERE r.survey_id = ? ORDER BY h.response_id, h.marked_at, h.question_id, h.word`, surveyID)
 	if err != nil {
 		return nil, explainOpen(err)
