@@ -1,0 +1,221 @@
+package editor
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"speakeasy/app"
+	"speakeasy/survey"
+	"speakeasy/survey/store"
+)
+
+// TestJourney_AdminWritesPublishesAndRunsASurvey is an admin's morning,
+// by taps, typing and keys on the staff screen at 1366x768: a new survey
+// with four kinds of question, pictures, Welsh words and a skip rule;
+// publishing it with a word missing in Welsh (the screen lists it and
+// waits for a yes), then again with nothing missing (no question asked);
+// then running it on this laptop, after which Today, Export and Start all
+// show it. The survey rows in SQLite are read back after each publish.
+func TestJourney_AdminWritesPublishesAndRunsASurvey(t *testing.T) {
+	db := newTestDB(t)
+	if err := db.SetPIN("2580"); err != nil { // as speakeasy set-pin does
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	u, err := app.New(fyne.CurrentApp(), w, app.Config{DB: db, Clock: stillClock{}, Quit: func() {},
+		StaffTabs: []app.StaffTab{app.ExportTab(), Tab()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Resize(fyne.NewSize(1366, 768))
+	u.Start()
+	me := person{t, w}
+
+	// The staff keys, the PIN, then the Surveys tab.
+	me.press(fyne.KeyS, fyne.KeyModifierControl|fyne.KeyModifierShift)
+	test.TypeOnCanvas(w.Canvas(), "2580")
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if u.Screen() != "staff" {
+		t.Fatalf("after the staff keys and the PIN: the %s screen:\n%s", u.Screen(), me.sees())
+	}
+	me.tap("Surveys")
+	test.Type(me.box("Short name, like family-day"), "family-day")
+	me.tap("New survey")
+
+	// About the survey: its title, and Welsh.
+	me.write(after[*widget.Entry](me, "Title", "English (en)"), "Family day")
+	test.Type(me.box("Language code, like cy for Welsh"), "cy")
+	me.tap("Add the language")
+	test.Type(after[*widget.Entry](me, "Title", "Cymraeg (cy)"), "Diwrnod teulu")
+	me.tapRow("1. Hello.")
+	test.Type(after[*widget.Entry](me, "Words", "Cymraeg (cy)"), "Helo. Diolch am ddod.")
+
+	// Four kinds of question, each with a picture and words in both languages.
+	question := func(kind, id, english, welsh, search, picture string) {
+		t.Helper()
+		me.tap("Add a question")
+		if kind != "" {
+			me.choose(after[*widget.Select](me, "Kind of question"), kind)
+		}
+		me.write(after[*widget.Entry](me, "Short name, for skip rules and results"), id)
+		test.Type(after[*widget.Entry](me, "Words", "English (en)"), english)
+		if welsh != "" {
+			test.Type(after[*widget.Entry](me, "Words", "Cymraeg (cy)"), welsh)
+		}
+		test.Type(me.box("Find a picture: type a word, like happy or school"), search)
+		me.tap(picture)
+	}
+	question("Choose one answer", "who", "Who came with you?", "Pwy ddaeth gyda ti?", "family", "people-hugging")
+	me.tap("Add an answer")
+	me.tap("Add an answer")
+	for j, a := range [][3]string{{"My mum", "Fy mam", "woman"}, {"My dad", "Fy nhad", "man"}} {
+		n := "Answer " + string(rune('1'+j))
+		test.Type(after[*widget.Entry](me, "Answers to choose from", n, "English (en)"), a[0])
+		test.Type(after[*widget.Entry](me, "Answers to choose from", n, "Cymraeg (cy)"), a[1])
+		me.tap("Choose a picture", j)
+		test.Type(me.box("Find a picture: type a word, like happy or school"), a[2])
+		me.tap(a[2])
+		me.tap("Done")
+	}
+	question("", "food", "Did you like the food?", "Oeddet ti'n hoffi'r bwyd?", "food", "fork-and-knife-with-plate") // yes, no or not sure
+	question("Faces, from sad to happy", "day", "How was your day?", "Sut oedd dy ddiwrnod?", "sun", "sun")
+	question("Words typed in", "better", "What can we do better?", "", "star", "star") // no Welsh yet
+
+	// The skip rule: ask what to do better only of people who did not like the food.
+	rule := allAfter[*widget.Select](me, "Show this question only if:")
+	me.choose(rule[0], "3. Did you like the food? (food)")
+	me.choose(rule[1], "is")
+	me.choose(rule[2], "No")
+
+	// Publish with a word missing in Welsh: the screen says which and waits.
+	me.tap("Publish")
+	asked := me.sees()
+	for _, want := range []string{"Things to look at in the words: 1.",
+		"Question 5 (Cymraeg): These words are missing in Cymraeg.", "Publish anyway?"} {
+		if !strings.Contains(asked, want) {
+			t.Errorf("before publishing, the screen does not say %q; it says:\n%s", want, asked)
+		}
+	}
+	if vs := publishedVersions(t, db, "family-day"); len(vs) != 0 {
+		t.Fatalf("published before staff said yes: %d versions", len(vs))
+	}
+	me.tap("Yes")
+	if said := me.sees(); !strings.Contains(said, "Published as version 1.") {
+		t.Fatalf("after saying yes:\n%s", said)
+	}
+	v1 := publishedVersions(t, db, "family-day")
+	if len(v1) != 1 || v1[0].Version != 1 || v1[0].Questions[4].Text["cy"] != "" {
+		t.Fatalf("after the first publish the survey's rows are %+v", v1)
+	}
+
+	// The Welsh words added, publishing asks nothing.
+	test.Type(after[*widget.Entry](me, "Words", "Cymraeg (cy)"), "Beth allwn ni wneud yn well?")
+	me.tap("Publish")
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("publishing with nothing missing asked:\n%s", wordsOn(top))
+	}
+	if said := me.sees(); !strings.Contains(said, "Published as version 2.") {
+		t.Fatalf("after the second publish:\n%s", said)
+	}
+	vs := publishedVersions(t, db, "family-day")
+	if len(vs) != 2 || vs[1].Version != 2 {
+		t.Fatalf("versions after two publishes: %d", len(vs))
+	}
+	checkFamilyDay(t, vs[1])
+
+	// Run it on this laptop: Today, Export and Start follow.
+	me.tap("Back to the list")
+	me.tapRow("Family day (family-day)")
+	me.tap("Run on this laptop")
+	if id, _ := db.KioskSurveyID(); id != "family-day" {
+		t.Fatalf("the laptop runs %q", id)
+	}
+	me.tap("Today")
+	today := me.sees()
+	for _, want := range []string{"This laptop now runs Family day.", "Family day (family-day)", "Today: 0 finished, 0 not finished."} {
+		if !strings.Contains(today, want) {
+			t.Errorf("Today does not say %q; it says:\n%s", want, today)
+		}
+	}
+	me.tap("Export")
+	if export := me.sees(); !strings.Contains(export, "Save the answers to Family day in a file") ||
+		!strings.Contains(export, "Family day (family-day)") || !strings.Contains(export, "Nobody has answered this survey yet.") {
+		t.Errorf("Export says:\n%s", export)
+	}
+	me.tap("Today")
+	me.tap("Start the survey")
+	if u.Screen() != "welcome" || !strings.Contains(me.sees(), "Family day") || w.Title() != "Speakeasy: Family day" {
+		t.Errorf("Start opened the %s screen of %q:\n%s", u.Screen(), w.Title(), me.sees())
+	}
+}
+
+// publishedVersions reads a survey's rows in survey_versions, oldest first.
+func publishedVersions(t *testing.T, db *store.DB, id string) []survey.Survey {
+	t.Helper()
+	rows, err := db.SQL().Query(`SELECT version, definition FROM survey_versions WHERE survey_id = ? ORDER BY version`, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []survey.Survey
+	for rows.Next() {
+		var v int
+		var def string
+		var s survey.Survey
+		if err := rows.Scan(&v, &def); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(def), &s); err != nil {
+			t.Fatalf("version %d: %v", v, err)
+		}
+		s.Version = v
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// checkFamilyDay checks what the journey wrote, as SQLite holds it.
+func checkFamilyDay(t *testing.T, s survey.Survey) {
+	t.Helper()
+	if strings.Join(s.Languages, " ") != "en cy" || s.Title["en"] != "Family day" || s.Title["cy"] != "Diwrnod teulu" {
+		t.Errorf("languages %v, title %v", s.Languages, s.Title)
+	}
+	want := []struct {
+		id      string
+		kind    survey.Kind
+		cy, pic string
+	}{
+		{"hello", survey.KindNote, "Helo. Diolch am ddod.", "waving-hand"},
+		{"who", survey.KindOne, "Pwy ddaeth gyda ti?", "people-hugging"},
+		{"food", survey.KindYesNo, "Oeddet ti'n hoffi'r bwyd?", "fork-and-knife-with-plate"},
+		{"day", survey.KindFaces, "Sut oedd dy ddiwrnod?", "sun"},
+		{"better", survey.KindText, "Beth allwn ni wneud yn well?", "star"},
+	}
+	if len(s.Questions) != len(want) {
+		t.Fatalf("%d questions: %+v", len(s.Questions), s.Questions)
+	}
+	for i, w := range want {
+		q := s.Questions[i]
+		if q.ID != w.id || q.Kind != w.kind || q.Text["cy"] != w.cy || q.Picture != w.pic {
+			t.Errorf("question %d is %s (%s) %q with %q; want %+v", i+1, q.ID, q.Kind, q.Text["cy"], q.Picture, w)
+		}
+	}
+	who := s.Questions[1].Choices
+	if len(who) != 2 || who[0].Text["cy"] != "Fy mam" || who[0].Picture != "woman" || who[1].Text["en"] != "My dad" || who[1].Picture != "man" {
+		t.Errorf("the answers to who: %+v", who)
+	}
+	if got := s.Questions[4].Relevant; got != "${food} = 'no'" {
+		t.Errorf("the skip rule is %q", got)
+	}
+	if faces := s.Questions[3].Faces; faces != 3 {
+		t.Errorf("%d faces", faces)
+	}
+}
