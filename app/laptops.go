@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,12 +49,7 @@ func makeLaptopsPanel(win fyne.Window, db *store.DB) *laptopsPanel {
 		newSaveFile(win, bundleName(db, time.Now()), ".db", notOverOtherLaptop(db), then).d.Show()
 	}
 	p.pickOpen = func(then func(string)) {
-		dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err == nil && r != nil {
-				r.Close()
-				then(r.URI().Path())
-			}
-		}, win)
+		AskOpenPath(win, []string{".db"}, then)
 	}
 	return p
 }

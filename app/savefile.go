@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,11 +20,8 @@ import (
 // Speakeasy asks where to save with a dialog of its own rather than
 // Fyne's: Fyne's asks "Overwrite?" with Yes highlighted, so one tap lost
 // a laptop's results, and it has no place to type or paste a folder.
-
-var (
-	lastFolderMu sync.Mutex
-	lastFolder   string // where staff last saved, offered first next time
-)
+// Its folder chooser and the folder it remembers are the open dialog's
+// (openfile.go).
 
 // saveFile is the save dialog: a folder that can be typed, pasted or
 // chosen, a file name, and Save. Replacing a file asks first, with
@@ -51,20 +47,11 @@ func askSavePath(win fyne.Window, name, ext string, then func(path string)) {
 func newSaveFile(win fyne.Window, name, ext string, refuse func(string) string, then func(string)) *saveFile {
 	s := &saveFile{ext: ext, refuse: refuse, then: then, win: win,
 		folder: widget.NewEntry(), name: widget.NewEntry(), message: words("", false)}
-	lastFolderMu.Lock()
-	s.folder.SetText(lastFolder)
-	lastFolderMu.Unlock()
-	if s.folder.Text == "" {
-		s.folder.SetText(homeFolder())
-	}
+	s.folder.SetText(lastFolder(ext))
 	s.name.SetText(name)
 	s.name.OnSubmitted = func(string) { s.save() }
 	choose := widget.NewButton(lang.L("Choose a folder"), func() {
-		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
-			if err == nil && u != nil {
-				s.folder.SetText(u.Path())
-			}
-		}, win)
+		askFolder(win, strings.TrimSpace(s.folder.Text), s.folder.SetText)
 	})
 	save := widget.NewButton(lang.L("Save"), s.save)
 	save.Importance = widget.HighImportance
@@ -136,9 +123,7 @@ func (s *saveFile) say(msg string) { s.message.SetText(msg) }
 
 // done remembers the folder and hands the path on.
 func (s *saveFile) done(path string) {
-	lastFolderMu.Lock()
-	lastFolder = filepath.Dir(path)
-	lastFolderMu.Unlock()
+	rememberFolder(s.ext, filepath.Dir(path))
 	s.d.Hide()
 	s.then(path)
 }

@@ -7,9 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 
 	"speakeasy/app"
 	"speakeasy/survey"
@@ -17,7 +15,7 @@ import (
 	"speakeasy/survey/xlsform"
 )
 
-// filePicker chooses files for the editor. The real one opens Fyne's file
+// filePicker chooses files for the editor. The real one opens Speakeasy's file
 // dialogs; tests give paths straight away.
 type filePicker struct {
 	// open lets staff choose a file ending in one of exts.
@@ -29,14 +27,7 @@ type filePicker struct {
 func dialogFiles(win fyne.Window) filePicker {
 	return filePicker{
 		open: func(exts []string, then func(string)) {
-			d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-				if err == nil && r != nil {
-					r.Close()
-					then(r.URI().Path())
-				}
-			}, win)
-			d.SetFilter(storage.NewExtensionFileFilter(exts))
-			d.Show()
+			app.AskOpenPath(win, exts, then)
 		},
 		save: func(name string, then func(string)) {
 			app.AskSavePath(win, name, "", then)

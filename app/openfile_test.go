@@ -1,0 +1,414 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// chooserWindow is a window of the given size in the app's own theme, with
+// no folder remembered and a home folder of its own.
+func chooserWindow(t *testing.T, w, h float32) fyne.Window {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(newTheme())
+	t.Setenv("HOME", t.TempDir())
+	lastFolderMu.Lock()
+	lastFolders = map[string]string{}
+	lastFolderMu.Unlock()
+	win := test.NewTempWindow(t, widget.NewLabel(""))
+	win.Resize(fyne.NewSize(w, h))
+	return win
+}
+
+// someFiles is a folder holding what a staff laptop's Downloads might: a
+// form, results, and files of other kinds, a folder and a hidden file.
+func someFiles(t *testing.T, names ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, n := range names {
+		p := filepath.Join(dir, n)
+		if strings.HasSuffix(n, "/") {
+			if err := os.MkdirAll(p, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var downloads = []string{"boot/", "Zebra folder/", ".hidden/", "survey.xlsx", "Old Form.JSON", "notes.log", "run.sh", "picture.png", ".secret.xlsx"}
+
+// openChooser shows a chooser for exts; chosen gets what it hands on.
+func openChooser(t *testing.T, win fyne.Window, exts ...string) (*openFile, *[]string) {
+	t.Helper()
+	var chosen []string
+	o := newOpenFile(win, exts, exts == nil, "", func(p string) { chosen = append(chosen, p) })
+	o.show()
+	return o, &chosen
+}
+
+// shownRows is the names the list shows, top to bottom, as drawn.
+func shownRows(win fyne.Window) []string {
+	var names []string
+	eachInDialog(win, func(o fyne.CanvasObject) {
+		if c, ok := o.(*fyne.Container); ok && c.Visible() {
+			if _, ok := c.Layout.(*rowView); ok && c.Position().Y >= 0 {
+				names = append(names, c.Objects[1].(*canvas.Text).Text)
+			}
+		}
+	})
+	return names
+}
+
+// tapRow taps the row that shows name, where it is on the screen.
+func tapRow(t *testing.T, win fyne.Window, name string) {
+	t.Helper()
+	var row fyne.CanvasObject
+	eachInDialog(win, func(o fyne.CanvasObject) {
+		if c, ok := o.(*fyne.Container); ok && c.Visible() {
+			if _, ok := c.Layout.(*rowView); ok && c.Objects[1].(*canvas.Text).Text == name {
+				row = c
+			}
+		}
+	})
+	if row == nil {
+		t.Fatalf("no row %q in %q", name, shownRows(win))
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(row)
+	test.TapCanvas(win.Canvas(), pos.AddXY(row.Size().Width/2, row.Size().Height/2))
+}
+
+func pressKey(win fyne.Window, key fyne.KeyName) {
+	win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: key})
+}
+
+func TestOpenFile_ListsFoldersThenWantedKinds(t *testing.T) {
+	win := chooserWindow(t, 1366, 768)
+	dir := someFiles(t, downloads...)
+	rememberFolder("", dir)
+	o, _ := openChooser(t, win, ".xlsx", ".json")
+	want := []string{"boot", "Zebra folder", "Old Form.JSON", "survey.xlsx"}
+	if got := shownRows(win); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("the list shows %q, want %q", got, want)
+	}
+	if !strings.Contains(o.message.Text, ".xlsx, .json") || !strings.Contains(o.message.Text, "other kinds here: 3") {
+		t.Errorf("the dialog says %q", o.message.Text)
+	}
+
+	// Choosing a folder lists folders only.
+	o, _ = openChooser(t, win)
+	if got := shownRows(win); strings.Join(got, "|") != "boot|Zebra folder" {
+		t.Errorf("choosing a folder, the list shows %q", got)
+	}
+}
+
+// TestOpenFile_TypedPath types or pastes into the path box and presses
+// Enter: a file of the kind wanted is chosen, a folder is gone into, and
+// anything else is said in plain words and chooses nothing.
+func TestOpenFile_TypedPath(t *testing.T) {
+	dir := someFiles(t, downloads...)
+	form := filepath.Join(dir, "survey.xlsx")
+	for _, c := range []struct {
+		name, typed, chosen, folder, says string
+	}{
+		{"a whole path", form, form, "", ""},
+		{"pasted with quotes", `"` + form + `"`, form, "", ""},
+		{"from a file manager", "file://" + filepath.ToSlash(form), form, "", ""},
+		{"a name in the folder listed", "Old Form.JSON", filepath.Join(dir, "Old Form.JSON"), "", ""},
+		{"a folder", filepath.Join(dir, "boot"), "", filepath.Join(dir, "boot"), ""},
+		{"a file of another kind", filepath.Join(dir, "notes.log"), "", dir, "Please choose a file ending in .xlsx, .json."},
+		{"nothing there", filepath.Join(dir, "gone.xlsx"), "", dir, "There is nothing at " + filepath.Join(dir, "gone.xlsx")},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			win := chooserWindow(t, 1366, 768)
+			rememberFolder("", dir)
+			o, chosen := openChooser(t, win, ".xlsx", ".json")
+			if win.Canvas().Focused() != o.path {
+				t.Fatal("the path box does not have the keys")
+			}
+			o.path.SetText("")
+			test.Type(o.path, c.typed)
+			pressKey(win, fyne.KeyReturn)
+			if got := strings.Join(*chosen, "|"); got != c.chosen {
+				t.Errorf("chosen %q, want %q", got, c.chosen)
+			}
+			if c.chosen == "" && win.Canvas().Overlays().Top() == nil {
+				t.Error("the dialog closed without choosing")
+			}
+			if c.folder != "" && o.dir != c.folder {
+				t.Errorf("the list is of %q, want %q", o.dir, c.folder)
+			}
+			if !strings.Contains(o.message.Text, c.says) {
+				t.Errorf("the dialog says %q, want %q", o.message.Text, c.says)
+			}
+		})
+	}
+}
+
+func TestOpenFile_TapFolderGoesInThenChooseFile(t *testing.T) {
+	win := chooserWindow(t, 1366, 768)
+	dir := someFiles(t, "boot/", "boot/bundle.db", "boot/boot.log", "a.db")
+	rememberFolder("", dir)
+	o, chosen := openChooser(t, win, ".db")
+	tapRow(t, win, "boot")
+	if o.dir != filepath.Join(dir, "boot") || strings.Join(shownRows(win), "|") != "bundle.db" {
+		t.Fatalf("after tapping boot: in %q showing %q", o.dir, shownRows(win))
+	}
+	tapRow(t, win, "bundle.db")
+	if o.path.Text != filepath.Join(dir, "boot", "bundle.db") || len(*chosen) != 0 {
+		t.Fatalf("after tapping the file: box %q, chosen %q", o.path.Text, *chosen)
+	}
+	test.Tap(inDialog(t, win, func(b *widget.Button) bool { return b.Text == "Open" })[0])
+	if strings.Join(*chosen, "|") != filepath.Join(dir, "boot", "bundle.db") || win.Canvas().Overlays().Top() != nil {
+		t.Errorf("Open chose %q", *chosen)
+	}
+}
+
+// TestOpenFile_Keys works the dialog from the keyboard alone.
+func TestOpenFile_Keys(t *testing.T) {
+	win := chooserWindow(t, 1366, 768)
+	dir := someFiles(t, "boot/", "boot/inner.xlsx", "form.xlsx")
+	rememberFolder("", dir)
+	o, chosen := openChooser(t, win, ".xlsx")
+
+	pressKey(win, fyne.KeyDown) // from the box into the list: the first row
+	if win.Canvas().Focused() != o.list || o.path.Text != filepath.Join(dir, "boot") || o.dir != dir {
+		t.Fatalf("Down: focus %T, box %q, in %q", win.Canvas().Focused(), o.path.Text, o.dir)
+	}
+	pressKey(win, fyne.KeyDown)
+	pressKey(win, fyne.KeyDown) // stays on the last row
+	if o.path.Text != filepath.Join(dir, "form.xlsx") {
+		t.Fatalf("Down Down: box %q", o.path.Text)
+	}
+	pressKey(win, fyne.KeyUp)
+	pressKey(win, fyne.KeyReturn) // into boot
+	if o.dir != filepath.Join(dir, "boot") {
+		t.Fatalf("Enter on boot: in %q", o.dir)
+	}
+	pressKey(win, fyne.KeyBackspace)
+	if o.dir != dir {
+		t.Fatalf("Backspace: in %q", o.dir)
+	}
+	pressKey(win, fyne.KeyEnd)
+	pressKey(win, fyne.KeyReturn)
+	if strings.Join(*chosen, "|") != filepath.Join(dir, "form.xlsx") {
+		t.Fatalf("End Enter chose %q", *chosen)
+	}
+
+	// Tab goes from the box to Up, Home, the list, Cancel and Open;
+	// Escape closes, choosing nothing.
+	o, chosen = openChooser(t, win, ".xlsx")
+	var order []string
+	for range 5 {
+		win.Canvas().FocusNext()
+		switch f := win.Canvas().Focused().(type) {
+		case *widget.Button:
+			order = append(order, f.Text)
+		case *fileList:
+			order = append(order, "the list")
+		default:
+			order = append(order, fmt.Sprintf("%T", f))
+		}
+	}
+	if got := strings.Join(order, ", "); got != "Up one folder, Home, the list, Cancel, Open" {
+		t.Errorf("Tab goes to %s", got)
+	}
+	win.Canvas().Focus(o.path)
+	pressKey(win, fyne.KeyEscape)
+	if win.Canvas().Overlays().Top() != nil || len(*chosen) != 0 {
+		t.Errorf("Escape: dialog still open or chose %q", *chosen)
+	}
+}
+
+// TestOpenFile_RemembersLastFolder: the folder of the file chosen is where
+// the next dialog starts, for that kind of file and (failing one of its
+// own) for others, also after a restart; a folder that has gone (a USB
+// stick taken out) gives way to the home folder.
+func TestOpenFile_RemembersLastFolder(t *testing.T) {
+	win := chooserWindow(t, 1366, 768)
+	if o, _ := openChooser(t, win, ".db"); o.dir != os.Getenv("HOME") {
+		t.Fatalf("the first dialog starts in %q, not the home folder", o.dir)
+	}
+	stick := someFiles(t, "results.db", "photos/")
+	o, _ := openChooser(t, win, ".db")
+	o.path.SetText(filepath.Join(stick, "results.db"))
+	o.submit()
+	if o, _ := openChooser(t, win, ".db"); o.dir != stick {
+		t.Errorf("the next dialog starts in %q, not %q", o.dir, stick)
+	}
+	if o, _ := openChooser(t, win, ".png"); o.dir != stick {
+		t.Errorf("a dialog for pictures starts in %q, not %q", o.dir, stick)
+	}
+
+	// Pictures chosen elsewhere do not move where results are looked for.
+	o, _ = openChooser(t, win, ".png")
+	o.path.SetText(filepath.Join(stick, "photos"))
+	o.submit()
+	o.path.SetText(filepath.Join(stick, "photos", "none.png"))
+	os.WriteFile(o.path.Text, nil, 0o600)
+	o.submit()
+	if o, _ := openChooser(t, win, ".db"); o.dir != stick {
+		t.Errorf("after a picture, results start in %q, not %q", o.dir, stick)
+	}
+
+	lastFolderMu.Lock()
+	lastFolders = map[string]string{} // Speakeasy starts again
+	lastFolderMu.Unlock()
+	if o, _ := openChooser(t, win, ".db"); o.dir != stick {
+		t.Errorf("after a restart the dialog starts in %q, not %q", o.dir, stick)
+	}
+	os.RemoveAll(stick)
+	if o, _ := openChooser(t, win, ".db"); o.dir != os.Getenv("HOME") {
+		t.Errorf("with the folder gone the dialog starts in %q", o.dir)
+	}
+}
+
+// TestOpenFile_FitsTheWindow: on a laptop screen the dialog fills nearly
+// the whole window, its buttons are in it, and the list shows many rows.
+func TestOpenFile_FitsTheWindow(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1366, Height: 768}, {Width: 1280, Height: 720}, {Width: 1920, Height: 1080}} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) {
+			win := chooserWindow(t, size.Width, size.Height)
+			var names []string
+			for i := range 40 {
+				names = append(names, fmt.Sprintf("speakeasy-laptop%02d.db", i))
+			}
+			rememberFolder("", someFiles(t, names...))
+			o, _ := openChooser(t, win, ".db")
+			d := fyne.CurrentApp().Driver()
+			inWindow := func(what string, obj fyne.CanvasObject) {
+				pos := d.AbsolutePositionForObject(obj)
+				if pos.X < 0 || pos.Y < 0 || pos.X+obj.Size().Width > size.Width || pos.Y+obj.Size().Height > size.Height {
+					t.Errorf("%s at %v size %v is not all in the %v window", what, pos, obj.Size(), size)
+				}
+			}
+			for _, b := range inDialog(t, win, func(b *widget.Button) bool { return b.Text == "Open" || b.Text == "Cancel" }) {
+				inWindow(b.Text, b)
+			}
+			inWindow("the list", o.list)
+			inWindow("the path box", o.path)
+			if o.list.Size().Width < size.Width*0.8 {
+				t.Errorf("the list is %v wide in a %v window", o.list.Size().Width, size.Width)
+			}
+			if rows := len(shownRows(win)); rows < 12 {
+				t.Errorf("the list shows %d rows", rows)
+			}
+			if rows := o.list.Size().Height / o.rowHeight(); rows < 12 {
+				t.Errorf("the list has room for %.1f rows", rows)
+			}
+			t.Logf("%v: room for %.1f rows", size, o.list.Size().Height/o.rowHeight())
+		})
+	}
+}
+
+// TestOpenFile_LongNameOnOneLine: a name too long for its row keeps its
+// start and its end on one line, with "…" for the middle; a short name
+// shows whole.
+func TestOpenFile_LongNameOnOneLine(t *testing.T) {
+	win := chooserWindow(t, 800, 600)
+	long := "speakeasy-laptop3-1a2b results from the second hall on the family day 2026-11-27-1432.db"
+	rememberFolder("", someFiles(t, long, "bo ot.db"))
+	openChooser(t, win, ".db")
+	var rows []*fyne.Container
+	eachInDialog(win, func(o fyne.CanvasObject) {
+		if c, ok := o.(*fyne.Container); ok && c.Visible() {
+			if _, ok := c.Layout.(*rowView); ok && c.Position().Y >= 0 {
+				rows = append(rows, c)
+			}
+		}
+	})
+	if len(rows) != 2 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	short, name := rows[0].Objects[1].(*canvas.Text), rows[1].Objects[1].(*canvas.Text)
+	if short.Text != "bo ot.db" {
+		t.Errorf("the short name shows as %q", short.Text)
+	}
+	start, end, ok := strings.Cut(name.Text, "…")
+	if !ok || !strings.HasPrefix(long, start) || !strings.HasSuffix(long, end) || len(start) < 10 || !strings.HasSuffix(end, "1432.db") {
+		t.Errorf("the long name shows as %q", name.Text)
+	}
+	if w := fyne.MeasureText(name.Text, name.TextSize, name.TextStyle).Width; w > name.Size().Width || name.Position().X+name.Size().Width > rows[1].Size().Width {
+		t.Errorf("the long name is %v wide in %v", w, name.Size().Width)
+	}
+}
+
+// TestOpenFile_SaveChoosesAFolder: "Choose a folder" in the save dialog
+// opens the folder chooser, and the folder chosen goes in the save box.
+func TestOpenFile_SaveChoosesAFolder(t *testing.T) {
+	win := chooserWindow(t, 1366, 768)
+	dir := someFiles(t, "stick/", "stick/results/", "notes.log")
+	askSavePath(win, "x.db", ".db", func(string) {})
+	test.Tap(inDialog(t, win, func(b *widget.Button) bool { return b.Text == "Choose a folder" })[0])
+	o := chooserOnTop(t, win)
+	o.path.SetText(filepath.Join(dir, "stick"))
+	o.submit()
+	tapRow(t, win, "results")
+	test.Tap(inDialog(t, win, func(b *widget.Button) bool { return b.Text == "Use this folder" })[0])
+	if got := dialogEntries(t, win)[0].Text; got != filepath.Join(dir, "stick", "results") {
+		t.Errorf("the save dialog's folder is %q", got)
+	}
+}
+
+// TestOpenFile_AddResultsFromAnotherLaptop adds a laptop's results through
+// the real dialog, by pasting the file's path.
+func TestOpenFile_AddResultsFromAnotherLaptop(t *testing.T) {
+	a, _, dbA := newTestUI(t)
+	a.Shutdown()
+	stick := someFiles(t, "notes.log")
+	bundle := filepath.Join(stick, "laptop-a.db")
+	if err := dbA.BundleTo(context.Background(), bundle, true); err != nil {
+		t.Fatal(err)
+	}
+	b, _, dbB := newTestUI(t)
+	p := makeLaptopsPanel(b.win, dbB)
+	added := make(chan struct{}, 1)
+	p.added = func() { added <- struct{}{} }
+	b.win.SetContent(p.view())
+	test.Tap(buttonNamed(t, p, "Add results from another laptop"))
+	o := chooserOnTop(t, b.win)
+	o.path.SetText(stick)
+	o.submit()
+	if got := strings.Join(shownRows(b.win), "|"); got != "laptop-a.db" {
+		t.Errorf("the list shows %q", got)
+	}
+	tapRow(t, b.win, "laptop-a.db")
+	pressKey(b.win, fyne.KeyReturn)
+	select {
+	case <-added:
+	case <-time.After(20 * time.Second):
+		t.Fatal("adding did not finish")
+	}
+	if !strings.Contains(p.message.Text, "Added 0 new responses.") || strings.Contains(p.message.Text, "nothing") {
+		t.Errorf("after adding: %q", p.message.Text)
+	}
+}
+
+// chooserOnTop is the open dialog showing on win.
+func chooserOnTop(t *testing.T, win fyne.Window) *openFile {
+	t.Helper()
+	var o *openFile
+	eachInDialog(win, func(obj fyne.CanvasObject) {
+		if l, ok := obj.(*fileList); ok {
+			o = l.o
+		}
+	})
+	if o == nil {
+		t.Fatal("no open dialog")
+	}
+	return o
+}
