@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/app"
+	"speakeasy/app/internal/person"
 	"speakeasy/survey"
 	"speakeasy/survey/store"
 )
@@ -34,67 +35,67 @@ func TestJourney_AdminWritesPublishesAndRunsASurvey(t *testing.T) {
 	}
 	w.Resize(fyne.NewSize(1366, 768))
 	u.Start()
-	me := person{t, w}
+	me := person.New(t, w)
 
 	// The staff keys, the PIN, then the Surveys tab.
-	me.press(fyne.KeyS, fyne.KeyModifierControl|fyne.KeyModifierShift)
+	me.Press(fyne.KeyS, fyne.KeyModifierControl|fyne.KeyModifierShift)
 	test.TypeOnCanvas(w.Canvas(), "2580")
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if u.Screen() != "staff" {
-		t.Fatalf("after the staff keys and the PIN: the %s screen:\n%s", u.Screen(), me.sees())
+		t.Fatalf("after the staff keys and the PIN: the %s screen:\n%s", u.Screen(), me.Sees())
 	}
-	me.tap("Surveys")
-	test.Type(me.box("Short name, like family-day"), "family-day")
-	me.tap("New survey")
+	me.Tap("Surveys")
+	test.Type(me.Box("Short name, like family-day"), "family-day")
+	me.Tap("New survey")
 
 	// About the survey: its title, and Welsh.
-	me.write(after[*widget.Entry](me, "Title", "English (en)"), "Family day")
-	test.Type(me.box("Language code, like cy for Welsh"), "cy")
-	me.tap("Add the language")
-	test.Type(after[*widget.Entry](me, "Title", "Cymraeg (cy)"), "Diwrnod teulu")
-	me.tapRow("1. Hello.")
-	test.Type(after[*widget.Entry](me, "Words", "Cymraeg (cy)"), "Helo. Diolch am ddod.")
+	me.Write(person.After[*widget.Entry](me, "Title", "English (en)"), "Family day")
+	test.Type(me.Box("Language code, like cy for Welsh"), "cy")
+	me.Tap("Add the language")
+	test.Type(person.After[*widget.Entry](me, "Title", "Cymraeg (cy)"), "Diwrnod teulu")
+	me.TapRow("1. Hello.")
+	test.Type(person.After[*widget.Entry](me, "Words", "Cymraeg (cy)"), "Helo. Diolch am ddod.")
 
 	// Four kinds of question, each with a picture and words in both languages.
 	question := func(kind, id, english, welsh, search, picture string) {
 		t.Helper()
-		me.tap("Add a question")
+		me.Tap("Add a question")
 		if kind != "" {
-			me.choose(after[*widget.Select](me, "Kind of question"), kind)
+			me.Choose(person.After[*widget.Select](me, "Kind of question"), kind)
 		}
-		me.write(after[*widget.Entry](me, "Short name, for skip rules and results"), id)
-		test.Type(after[*widget.Entry](me, "Words", "English (en)"), english)
+		me.Write(person.After[*widget.Entry](me, "Short name, for skip rules and results"), id)
+		test.Type(person.After[*widget.Entry](me, "Words", "English (en)"), english)
 		if welsh != "" {
-			test.Type(after[*widget.Entry](me, "Words", "Cymraeg (cy)"), welsh)
+			test.Type(person.After[*widget.Entry](me, "Words", "Cymraeg (cy)"), welsh)
 		}
-		test.Type(me.box("Find a picture: type a word, like happy or school"), search)
-		me.tap(picture)
+		test.Type(me.Box("Find a picture: type a word, like happy or school"), search)
+		me.Tap(picture)
 	}
 	question("Choose one answer", "who", "Who came with you?", "Pwy ddaeth gyda ti?", "family", "people-hugging")
-	me.tap("Add an answer")
-	me.tap("Add an answer")
+	me.Tap("Add an answer")
+	me.Tap("Add an answer")
 	for j, a := range [][3]string{{"My mum", "Fy mam", "woman"}, {"My dad", "Fy nhad", "man"}} {
 		n := "Answer " + string(rune('1'+j))
-		test.Type(after[*widget.Entry](me, "Answers to choose from", n, "English (en)"), a[0])
-		test.Type(after[*widget.Entry](me, "Answers to choose from", n, "Cymraeg (cy)"), a[1])
-		me.tap("Choose a picture", j)
-		test.Type(me.box("Find a picture: type a word, like happy or school"), a[2])
-		me.tap(a[2])
-		me.tap("Done")
+		test.Type(person.After[*widget.Entry](me, "Answers to choose from", n, "English (en)"), a[0])
+		test.Type(person.After[*widget.Entry](me, "Answers to choose from", n, "Cymraeg (cy)"), a[1])
+		me.Tap("Choose a picture", j)
+		test.Type(me.Box("Find a picture: type a word, like happy or school"), a[2])
+		me.Tap(a[2])
+		me.Tap("Done")
 	}
 	question("", "food", "Did you like the food?", "Oeddet ti'n hoffi'r bwyd?", "food", "fork-and-knife-with-plate") // yes, no or not sure
 	question("Faces, from sad to happy", "day", "How was your day?", "Sut oedd dy ddiwrnod?", "sun", "sun")
 	question("Words typed in", "better", "What can we do better?", "", "star", "star") // no Welsh yet
 
 	// The skip rule: ask what to do better only of people who did not like the food.
-	rule := allAfter[*widget.Select](me, "Show this question only if:")
-	me.choose(rule[0], "3. Did you like the food? (food)")
-	me.choose(rule[1], "is")
-	me.choose(rule[2], "No")
+	rule := person.AllAfter[*widget.Select](me, "Show this question only if:")
+	me.Choose(rule[0], "3. Did you like the food? (food)")
+	me.Choose(rule[1], "is")
+	me.Choose(rule[2], "No")
 
 	// Publish with a word missing in Welsh: the screen says which and waits.
-	me.tap("Publish")
-	asked := me.sees()
+	me.Tap("Publish")
+	asked := me.Sees()
 	for _, want := range []string{"Things to look at in the words: 1.",
 		"Question 5 (Cymraeg): These words are missing in Cymraeg.", "Publish anyway?"} {
 		if !strings.Contains(asked, want) {
@@ -104,8 +105,8 @@ func TestJourney_AdminWritesPublishesAndRunsASurvey(t *testing.T) {
 	if vs := publishedVersions(t, db, "family-day"); len(vs) != 0 {
 		t.Fatalf("published before staff said yes: %d versions", len(vs))
 	}
-	me.tap("Yes")
-	if said := me.sees(); !strings.Contains(said, "Published as version 1.") {
+	me.Tap("Yes")
+	if said := me.Sees(); !strings.Contains(said, "Published as version 1.") {
 		t.Fatalf("after saying yes:\n%s", said)
 	}
 	v1 := publishedVersions(t, db, "family-day")
@@ -114,12 +115,12 @@ func TestJourney_AdminWritesPublishesAndRunsASurvey(t *testing.T) {
 	}
 
 	// The Welsh words added, publishing asks nothing.
-	test.Type(after[*widget.Entry](me, "Words", "Cymraeg (cy)"), "Beth allwn ni wneud yn well?")
-	me.tap("Publish")
+	test.Type(person.After[*widget.Entry](me, "Words", "Cymraeg (cy)"), "Beth allwn ni wneud yn well?")
+	me.Tap("Publish")
 	if top := w.Canvas().Overlays().Top(); top != nil {
-		t.Fatalf("publishing with nothing missing asked:\n%s", wordsOn(top))
+		t.Fatalf("publishing with nothing missing asked:\n%s", person.WordsOn(top))
 	}
-	if said := me.sees(); !strings.Contains(said, "Published as version 2.") {
+	if said := me.Sees(); !strings.Contains(said, "Published as version 2.") {
 		t.Fatalf("after the second publish:\n%s", said)
 	}
 	vs := publishedVersions(t, db, "family-day")
@@ -129,28 +130,28 @@ func TestJourney_AdminWritesPublishesAndRunsASurvey(t *testing.T) {
 	checkFamilyDay(t, vs[1])
 
 	// Run it on this laptop: Today, Export and Start follow.
-	me.tap("Back to the list")
-	me.tapRow("Family day (family-day)")
-	me.tap("Run on this laptop")
+	me.Tap("Back to the list")
+	me.TapRow("Family day (family-day)")
+	me.Tap("Run on this laptop")
 	if id, _ := db.KioskSurveyID(); id != "family-day" {
 		t.Fatalf("the laptop runs %q", id)
 	}
-	me.tap("Today")
-	today := me.sees()
+	me.Tap("Today")
+	today := me.Sees()
 	for _, want := range []string{"This laptop now runs Family day.", "Family day (family-day)", "Today: 0 finished, 0 not finished."} {
 		if !strings.Contains(today, want) {
 			t.Errorf("Today does not say %q; it says:\n%s", want, today)
 		}
 	}
-	me.tap("Export")
-	if export := me.sees(); !strings.Contains(export, "Save the answers to Family day in a file") ||
+	me.Tap("Export")
+	if export := me.Sees(); !strings.Contains(export, "Save the answers to Family day in a file") ||
 		!strings.Contains(export, "Family day (family-day)") || !strings.Contains(export, "Nobody has answered this survey yet.") {
 		t.Errorf("Export says:\n%s", export)
 	}
-	me.tap("Today")
-	me.tap("Start the survey")
-	if u.Screen() != "welcome" || !strings.Contains(me.sees(), "Family day") || w.Title() != "Speakeasy: Family day" {
-		t.Errorf("Start opened the %s screen of %q:\n%s", u.Screen(), w.Title(), me.sees())
+	me.Tap("Today")
+	me.Tap("Start the survey")
+	if u.Screen() != "welcome" || !strings.Contains(me.Sees(), "Family day") || w.Title() != "Speakeasy: Family day" {
+		t.Errorf("Start opened the %s screen of %q:\n%s", u.Screen(), w.Title(), me.Sees())
 	}
 }
 
