@@ -6,7 +6,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/survey"
 	"speakeasy/survey/store"
@@ -59,4 +62,79 @@ func peopleNotes(s *survey.Survey, people map[string]string) []note {
 		}
 	}
 	return out
+}
+
+// hardWordsPart is a button for each word people marked hard in question
+// i. One tap asks for a plainer word and puts both on the survey's own
+// hard words (survey.Survey.Jargon), so the checker warns about the word
+// and suggests the plainer one, here and wherever the survey uses it. A
+// word on the list already gets a button to change its plainer word. The
+// marks are read as the form is built: a short query, and the form is
+// built only when the admin chooses a part or changes its shape.
+func (e *editor) hardWordsPart(i int) fyne.CanvasObject {
+	box := container.NewVBox()
+	id := e.draft.Questions[i].ID
+	counts, err := e.db.CountHardWords(context.Background(), e.draft.ID)
+	if err != nil {
+		fyne.LogError("reading the words people found hard", err)
+	}
+	for _, m := range counts {
+		if m.Question != id || m.Word == survey.AllWords {
+			continue
+		}
+		words := map[string]string{"Word": m.Word}
+		label := lang.L("Add “{{.Word}}” to the hard words", words)
+		if e.draft.JargonFor(m.Language, m.Word) != nil {
+			label = lang.L("Change the plainer word for “{{.Word}}”", words)
+		}
+		if m.Language != e.draft.Lang() {
+			label += " (" + survey.LanguageName(m.Language) + ")"
+		}
+		box.Add(widget.NewButton(label, func() { e.askPlainer(m) }))
+	}
+	return box
+}
+
+// askPlainer asks, in a small dialog, for a plainer word for a word
+// people marked hard, and puts both on the survey's own hard words. Add
+// waits for some words; Return adds too. The form is built again after,
+// so the checker's new notes show beside the question's words.
+func (e *editor) askPlainer(m store.HardWordCount) {
+	words := map[string]string{"Word": m.Word}
+	plainer := widget.NewEntry()
+	plainer.SetPlaceHolder(lang.L("Plainer words"))
+	add := widget.NewButton(lang.L("Add"), nil)
+	add.Importance = widget.HighImportance
+	if j := e.draft.JargonFor(m.Language, m.Word); j != nil {
+		plainer.SetText(j.Plainer)
+		add.SetText(lang.L("Save"))
+	}
+	about := widget.NewLabel(lang.L("People found “{{.Word}}” hard. What could the survey say instead? The checker will suggest your words wherever the survey uses “{{.Word}}”.", words))
+	about.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	add.OnTapped = func() {
+		if !e.draft.AddJargon(m.Language, m.Word, plainer.Text) {
+			return
+		}
+		d.Hide()
+		e.say(lang.L("“{{.Word}}” is on this survey's hard words now. The checker suggests “{{.Plainer}}”.",
+			map[string]string{"Word": m.Word, "Plainer": strings.TrimSpace(plainer.Text)}))
+		e.change()
+		e.showPart()
+	}
+	plainer.OnSubmitted = func(string) { add.OnTapped() }
+	plainer.OnChanged = func(s string) {
+		if strings.TrimSpace(s) == "" {
+			add.Disable()
+		} else {
+			add.Enable()
+		}
+	}
+	plainer.OnChanged(plainer.Text)
+	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
+	body := container.NewVBox(about, plainer, container.NewGridWithColumns(2, cancel, add))
+	d = dialog.NewCustomWithoutButtons(lang.L("A plainer word"), atDesk(body), e.p.win)
+	d.Resize(fyne.NewSize(560, 0)) // wide enough that the question wraps in a few lines
+	d.Show()
+	e.p.win.Canvas().Focus(plainer)
 }

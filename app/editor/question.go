@@ -69,6 +69,7 @@ func (e *editor) questionForm(i int) fyne.CanvasObject {
 	f = append(f, e.field(lang.L("Kind of question"), kind, keyAt(i, "kind")))
 
 	f = append(f, e.field(lang.L("Words"), e.texts(&q.Text, keyAt(i, "text"), true), keyAt(i, "text")))
+	f = append(f, e.hardWordsPart(i)) // under what people said was hard
 	f = append(f, e.field(lang.L("Hint, in smaller words under the question"), e.texts(&q.Hint, keyAt(i, "hint"), false), keyAt(i, "hint")))
 	f = append(f, e.field(lang.L("Easier words, for someone who taps “I don't understand”"), e.texts(&q.Easier, keyAt(i, "easier"), true), keyAt(i, "easier")))
 	f = append(f, e.field(lang.L("Picture"), e.picturePart(&q.Picture, keyAt(i, "picture")), keyAt(i, "picture")))
