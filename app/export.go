@@ -85,7 +85,7 @@ func (p *exportPanel) showCounts() {
 	}
 	days, err := p.db.CountByEventDay(p.surveyID)
 	if err != nil {
-		line(err.Error())
+		line(StaffProblem(lang.L("Speakeasy could not count the answers."), err))
 		return
 	}
 	if len(days) == 0 {
@@ -140,7 +140,7 @@ func (p *exportPanel) export(path string) {
 			p.save.Enable()
 			p.progress.Hide()
 			if err != nil {
-				p.message.SetText(err.Error())
+				p.message.SetText(StaffProblem(lang.L("Speakeasy could not save the answers."), err))
 				if p.exported != nil {
 					p.exported()
 				}

@@ -152,7 +152,7 @@ func (u *UI) showSetPIN(then func()) {
 			pad.say(lang.L("The two PINs were not the same. Please start again."))
 		default:
 			if err := u.db.SetPIN(pin); err != nil {
-				pad.say(err.Error())
+				pad.say(StaffProblem(lang.L("Speakeasy could not save the new PIN."), err))
 				return
 			}
 			u.win.Canvas().SetOnTypedRune(nil)

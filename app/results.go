@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -193,7 +194,7 @@ func (p *resultsPanel) showQuotes() {
 	p.picked = map[string][]string{}
 	res, err := report.Tally(context.Background(), p.db, p.filter())
 	if err != nil {
-		p.quotes.Add(widget.NewLabel(err.Error()))
+		p.quotes.Add(widget.NewLabel(StaffProblem(lang.L("Speakeasy could not read the answers people typed."), err)))
 		return
 	}
 	for _, qr := range res.Questions {
@@ -240,7 +241,7 @@ func (p *resultsPanel) make(path string) {
 		fyne.Do(func() {
 			p.save.Enable()
 			if err != nil {
-				p.message.SetText(err.Error())
+				p.message.SetText(reportProblem(res, k, err))
 			} else {
 				p.message.SetText(lang.L("Saved the report to {{.Path}}.", map[string]string{"Path": path}))
 			}
@@ -249,4 +250,14 @@ func (p *resultsPanel) make(path string) {
 			}
 		})
 	}()
+}
+
+// reportProblem says why no report was made: too few people answered
+// (with the numbers, and what to change), or what StaffProblem says.
+func reportProblem(res *report.Results, minPeople int, err error) string {
+	if !errors.Is(err, report.ErrTooFew) || res == nil {
+		return StaffProblem(lang.L("Speakeasy could not make the report."), err)
+	}
+	return lang.L("Too few people answered to make a report. {{.N}} answered, and a report needs at least {{.K}}. This keeps answers private. Tick more events, or choose a smaller number.",
+		map[string]int{"N": res.People, "K": minPeople})
 }

@@ -145,7 +145,7 @@ func TestResultsPanel_TooFewPeopleSaysSo(t *testing.T) {
 	p.made = func() { done <- struct{}{} }
 	test.Tap(p.save)
 	<-done
-	if !strings.Contains(p.message.Text, "not enough people answered to make a report: 6 answered, and a report needs at least 10") {
+	if p.message.Text != "Too few people answered to make a report. 6 answered, and a report needs at least 10. This keeps answers private. Tick more events, or choose a smaller number." {
 		t.Errorf("message %q", p.message.Text)
 	}
 	if _, err := os.Stat(path); err == nil {

@@ -66,7 +66,8 @@ func newSendPanel(db *store.DB, surveyID string) *sendPanel {
 	p.progress.Hide()
 	p.counts.Wrapping, p.message.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	if set, err := openrosa.LoadSettings(p.dir); err != nil {
-		p.message.SetText(err.Error())
+		fyne.LogError("reading the server settings", err)
+		p.message.SetText(lang.L("Speakeasy could not read the saved server details. Please type them again."))
 	} else {
 		p.server.SetText(set.URL)
 		if set.Project > 0 {
@@ -109,7 +110,7 @@ func (p *sendPanel) settings() (openrosa.Settings, bool) {
 func (p *sendPanel) showCounts() {
 	c, err := p.db.CountResponses(p.surveyID, time.Time{})
 	if err != nil {
-		p.counts.SetText(err.Error())
+		p.counts.SetText(StaffProblem(lang.L("Speakeasy could not count the answers."), err))
 		return
 	}
 	words := lang.L("On this laptop: {{.C}} finished, {{.I}} not finished.", map[string]int{"C": c.Complete, "I": c.Incomplete})
@@ -182,10 +183,38 @@ func sendWords(res openrosa.Result, err error, dryRun bool, saveErr error) strin
 		lines = append(lines, lang.L("Sent {{.N}} answers to the server.", map[string]int{"N": res.Sent}))
 	}
 	if err != nil && !errors.Is(err, context.Canceled) {
-		lines = append(lines, err.Error())
+		lines = append(lines, sendProblem(err))
 	}
 	if saveErr != nil {
-		lines = append(lines, saveErr.Error())
+		lines = append(lines, StaffProblem(lang.L("Speakeasy could not keep the server details for next time."), saveErr))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// sendProblem says in staff's words why a check or send stopped, and what
+// to do; the server's own words go to the log.
+func sendProblem(err error) string {
+	var words string
+	switch {
+	case errors.Is(err, openrosa.ErrAddress):
+		words = lang.L("The server address is not right. It starts with https://, like https://central.example.org.")
+	case errors.Is(err, openrosa.ErrAuth):
+		words = lang.L("The server did not accept the token. Check the token, and that it may use this project and survey.")
+	case errors.Is(err, openrosa.ErrNoForm):
+		words = lang.L("The server does not have this survey. Check the project number. Or upload the form that speakeasy export-form makes.")
+	case errors.Is(err, openrosa.ErrVersion), errors.Is(err, openrosa.ErrMismatch):
+		words = lang.L("The survey on the server is not the same as on this laptop. Upload the form that speakeasy export-form makes, as a new version.")
+	case errors.Is(err, openrosa.ErrClosed):
+		words = lang.L("The survey on the server takes no answers now. Ask the server's admin to open it.")
+	case errors.Is(err, openrosa.ErrNotSent):
+		words = lang.L("The server did not take some answers. Speakeasy keeps them. Send again later.")
+	case errors.Is(err, openrosa.ErrRedirects):
+		words = lang.L("The server sent Speakeasy to another address. Check the server address.")
+	case errors.Is(err, openrosa.ErrServer):
+		words = lang.L("The server is not answering. Check the address, and that this laptop is online. Then try again.")
+	default:
+		return StaffProblem(lang.L("Speakeasy could not send the answers."), err)
+	}
+	fyne.LogError("sending to the server", err)
+	return words
 }

@@ -100,8 +100,8 @@ func TestSendPanel_PlainWordsForMistakes(t *testing.T) {
 	srv := sendTestServer(t)
 	tests := []struct{ server, project, token, words string }{
 		{srv.URL, "seven", srv.Token, "The project number must be a whole number, like 3."},
-		{srv.URL, "7", "not-the-token", "check the token"},
-		{"http://odk.example.org", "7", srv.Token, "must start with https://"},
+		{srv.URL, "7", "not-the-token", "The server did not accept the token. Check the token, and that it may use this project and survey."},
+		{"http://odk.example.org", "7", srv.Token, "The server address is not right. It starts with https://, like https://central.example.org."},
 	}
 	for _, tt := range tests {
 		p := newSendPanel(db, "walk")

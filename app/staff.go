@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -59,7 +60,7 @@ func (u *UI) followSurvey(tabs *container.AppTabs) {
 	u.win.SetTitle("Speakeasy: " + u.survey.Title.In(u.survey.Lang(), ""))
 	said := lang.L("This laptop now runs {{.Name}}.", map[string]string{"Name": u.survey.Title.In(u.survey.Lang(), u.survey.ID)})
 	if err != nil {
-		said = err.Error()
+		said = StaffProblem(lang.L("Speakeasy could not open the survey this laptop now runs."), err)
 	}
 	chosen := tabs.SelectedIndex()
 	for i, it := range tabs.Items {
@@ -83,7 +84,7 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 	updateCounts := func() {
 		c, err := u.db.CountResponses(u.survey.ID, startOfDay(u.cfg.Now()))
 		if err != nil {
-			counts.SetText(err.Error())
+			counts.SetText(StaffProblem(lang.L("Speakeasy could not count today's answers."), err))
 			return
 		}
 		counts.SetText(lang.L("Today: {{.C}} finished, {{.I}} not finished.", map[string]int{"C": c.Complete, "I": c.Incomplete}))
@@ -92,7 +93,7 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 
 	infos, err := u.db.Surveys()
 	if err != nil {
-		return words(err.Error(), false)
+		return words(StaffProblem(lang.L("Speakeasy could not read the list of surveys."), err), false)
 	}
 	var titles []string
 	byTitle := map[string]string{}
@@ -122,7 +123,7 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 	pick.OnChanged = func(t string) {
 		if id := byTitle[t]; id != u.survey.ID {
 			if err := RunOnThisLaptop(u.db, id); err != nil {
-				say(err.Error())
+				say(StaffProblem(lang.L("Speakeasy could not change the survey this laptop runs."), err))
 			}
 		}
 	}
@@ -132,7 +133,7 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 	event.SetPlaceHolder(lang.L("For example: Family day in the library"))
 	saveEvent := widget.NewButton(lang.L("Save the event name"), func() {
 		if err := u.db.SetSetting(store.SettingEvent, event.Text); err != nil {
-			say(err.Error())
+			say(StaffProblem(lang.L("Speakeasy could not save the event name."), err))
 			return
 		}
 		u.event = event.Text
@@ -143,7 +144,7 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 	if u.cfg.Speech != nil {
 		voice = lang.L("Read aloud uses {{.E}}.", map[string]string{"E": u.cfg.Speech.Name()})
 	} else {
-		voice = lang.L("Read aloud is off: {{.Why}}", map[string]string{"Why": u.cfg.NoSpeech})
+		voice = strings.TrimSpace(lang.L("Read aloud is off.") + " " + u.cfg.NoSpeech)
 	}
 	scanOn := widget.NewCheck(lang.L("Switch scanning: light up each answer in turn"), nil)
 	scanOn.Checked = u.scan.On()
@@ -160,7 +161,7 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 			every = time.Duration(n) * time.Second
 		}
 		if err := u.setScanning(every); err != nil {
-			say(err.Error())
+			say(StaffProblem(lang.L("Speakeasy could not save the choice for switch scanning."), err))
 		}
 	}
 	scanOn.OnChanged = func(bool) { saveScan() }
