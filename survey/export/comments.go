@@ -47,22 +47,24 @@ func (p *plan) keep(uuid string, q *question, text string) {
 }
 
 // writeComments writes the Comments sheet: the question, the words and
-// the response's ID, grouped by question in the order of the survey.
-func (p *plan) writeComments(f *excelize.File, sheet string, st styles) (ref string, err error) {
+// the response's ID, grouped by question in the order of the survey. Its
+// rows are packed, as the Responses sheet's are; the part to give save
+// is returned even with an error, for its rows to be closed.
+func (p *plan) writeComments(f *excelize.File, sheet string, st styles) (sheetPart, error) {
 	c := p.comments
 	slices.SortStableFunc(c.list, func(a, b comment) int { return int(a.q - b.q) })
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return "", err
+		return sheetPart{}, err
 	}
 	widths := []float64{40, 60, 38, 8}
 	for i := len(widths) - 1; i >= 0; i-- {
 		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
-			return "", err
+			return sheetPart{}, err
 		}
 	}
 	if err := sw.SetPanes(frozenHeader()); err != nil {
-		return "", err
+		return sheetPart{}, err
 	}
 	header := []any{
 		excelize.Cell{StyleID: st.header, Value: p.w("Question")},
@@ -71,23 +73,27 @@ func (p *plan) writeComments(f *excelize.File, sheet string, st styles) (ref str
 		excelize.Cell{StyleID: st.header, Value: "_index"},
 	}
 	if err := sw.SetRow("A1", header); err != nil {
-		return "", err
+		return sheetPart{}, err
 	}
+	rows, err := newPackedRows(newRowEncoder(len(header), nil))
+	if err != nil {
+		return sheetPart{}, err
+	}
+	part := sheetPart{rows: rows}
 	row := make([]any, 4)
-	for i, cm := range c.list {
+	for _, cm := range c.list {
 		row[0] = p.text(p.questions[cm.q])
 		row[1] = excelize.Cell{StyleID: st.wrap, Value: cm.text}
 		row[2], row[3] = cm.uuid, int(cm.index)
-		if err := sw.SetRow(cellName(1, i+2), row); err != nil {
-			return "", err
+		if err := rows.add(row); err != nil {
+			return part, err
 		}
 	}
-	n := len(c.list) + 1
 	if c.full {
-		n++
-		if err := sw.SetRow(cellName(1, n), []any{p.w("There are more comments than one sheet holds. The Responses sheet has them all.")}); err != nil {
-			return "", err
+		if err := rows.add([]any{p.w("There are more comments than one sheet holds. The Responses sheet has them all.")}); err != nil {
+			return part, err
 		}
 	}
-	return "A1:" + cellName(len(header), n), sw.Flush()
+	part.ref = "A1:" + cellName(len(header), rows.row)
+	return part, sw.Flush()
 }

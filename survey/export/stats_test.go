@@ -76,7 +76,7 @@ func TestSPSSString_Quoted(t *testing.T) {
 // long one and another part through the zip writer and reads them back.
 func TestDimensionZip_FixesOnlyNamedParts(t *testing.T) {
 	var buf bytes.Buffer
-	z := newDimensionZip(&buf, map[string]string{"short.xml": "A1:B2", "long.xml": "A1:Z9999"})
+	z := newDimensionZip(&buf, map[string]sheetPart{"short.xml": {ref: "A1:B2"}, "long.xml": {ref: "A1:Z9999"}})
 	parts := map[string]string{
 		"short.xml": `<worksheet><dimension ref="A1"></dimension><sheetData/></worksheet>`,
 		"long.xml":  `<worksheet><sheetPr/><dimension ref="A1"/>` + strings.Repeat("<row/>", 2000) + `</worksheet>`,

@@ -79,16 +79,17 @@ func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Op
 	if err := startSheet(sw, p.cols, st); err != nil {
 		return Summary{}, err
 	}
-	n := 1
-	sum, err := p.stream(ctx, db, total, func(cells []any) error {
-		n++
-		return sw.SetRow(cellName(1, n), cells)
-	}, opts.Progress)
+	rows, err := newPackedRows(p.responsesEncoder(st))
+	if err != nil {
+		return Summary{}, err
+	}
+	defer rows.close()
+	sum, err := p.stream(ctx, db, total, rows.add, opts.Progress)
 	if err != nil {
 		return Summary{}, err
 	}
 	p.order = nil // done with: let the memory go before the sheets that follow
-	responses := "A1:" + cellName(len(p.cols), n)
+	responses := "A1:" + cellName(len(p.cols), rows.row)
 	if err := f.AutoFilter(names.responses, responses, nil); err != nil {
 		return Summary{}, err
 	}
@@ -102,6 +103,9 @@ func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Op
 		return Summary{}, err
 	}
 	comments, err := p.writeComments(f, names.comments, st)
+	if comments.rows != nil {
+		defer comments.rows.close()
+	}
 	if err != nil {
 		return Summary{}, err
 	}
@@ -110,16 +114,16 @@ func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Op
 	}
 	p.comments = nil // written out: its memory can go before the zip is made
 	f.SetActiveSheet(0)
-	refs := map[string]string{}
+	parts := map[string]sheetPart{}
 	for id, name := range f.GetSheetMap() {
 		switch name {
 		case names.responses:
-			refs[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = responses
+			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = sheetPart{responses, rows}
 		case names.comments:
-			refs[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = comments
+			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = comments
 		}
 	}
-	return sum, save(f, w, opts.Password, refs)
+	return sum, save(f, w, opts.Password, parts)
 }
 
 // frozenHeader keeps a sheet's first row in view.
@@ -154,16 +158,16 @@ func startSheet(sw *excelize.StreamWriter, cols []column, st styles) error {
 }
 
 // save writes the finished workbook to w, with the streamed sheets'
-// dimensions in refs (zip part name to range). Without a password the
+// dimensions and packed rows in parts (by zip part name). Without a password the
 // zip goes straight to w; excelize would otherwise build the whole file
 // in memory first. An encrypted workbook has to be built in memory to be
 // encrypted.
-func save(f *excelize.File, w io.Writer, password string, refs map[string]string) error {
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newDimensionZip(w, refs) })
+func save(f *excelize.File, w io.Writer, password string, parts map[string]sheetPart) error {
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newDimensionZip(w, parts) })
 	if password != "" {
 		return f.Write(w, excelize.Options{Password: password})
 	}
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newDimensionZip(w, refs) })
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newDimensionZip(w, parts) })
 	return f.Write(io.Discard)
 }
 
