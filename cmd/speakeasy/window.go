@@ -99,7 +99,8 @@ func (k *surveyWindow) askAboutDamage(damaged *store.DamagedError) {
 	if damaged.Backup != "" {
 		actions = append(actions, app.Action{Label: lang.L("Put back the newest copy"), Do: func() {
 			if err := store.RestoreBackup(k.data, damaged.Backup); err != nil {
-				app.ShowProblem(k.a, k.w, lang.L("Speakeasy could not put the copy back"), err.Error())
+				app.ShowProblem(k.a, k.w, lang.L("Speakeasy could not put the copy back"),
+					app.StaffProblem(lang.L("The damaged file and the copies are still in the data folder."), err))
 				return
 			}
 			// The copy is older than the damaged file: look in the damaged
@@ -109,7 +110,18 @@ func (k *surveyWindow) askAboutDamage(damaged *store.DamagedError) {
 		}})
 	}
 	actions = append(actions, app.Action{Label: lang.L("Start with no results"), Do: k.start})
-	app.ShowProblem(k.a, k.w, lang.L("Speakeasy found a fault in the results file"), damaged.Error(), actions...)
+	app.ShowProblem(k.a, k.w, lang.L("Speakeasy found a fault in the results file"), damageWords(damaged), actions...)
+}
+
+// damageWords says what Speakeasy did with a damaged file, and what staff
+// can do; where the files are, and what SQLite found, go to the log.
+func damageWords(damaged *store.DamagedError) string {
+	fyne.LogError("the results file is damaged: "+damaged.Problem, damaged)
+	said := lang.L("Speakeasy put the damaged file aside in the data folder. It deleted nothing.")
+	if damaged.Backup == "" {
+		return said + " " + lang.L("There is no copy of the results to put back. You can start with no results.")
+	}
+	return said + " " + lang.L("You can put back the newest copy of the results, or start with no results.")
 }
 
 // rescue adds to the results what the damaged file still holds that the
@@ -136,7 +148,7 @@ func (k *surveyWindow) rescue(damaged string) string {
 func (k *surveyWindow) start() {
 	db, err := cli.OpenData(k.data)
 	if err != nil {
-		app.ShowProblem(k.a, k.w, lang.L("Speakeasy cannot open its results"), err.Error())
+		app.ShowProblem(k.a, k.w, lang.L("Speakeasy cannot open its results"), app.StaffProblem("", err))
 		return
 	}
 	k.db = db
@@ -149,10 +161,11 @@ func (k *surveyWindow) start() {
 	cfg := k.cfg
 	cfg.DB = db
 	if cfg.Speech, err = speech.Find(); err != nil {
-		cfg.NoSpeech = err.Error()
+		fyne.LogError("finding a voice to read aloud", err)
+		cfg.NoSpeech = lang.L("This laptop has no voice for reading aloud. The Speakeasy guide says how to add one.")
 	}
 	if k.ui, err = app.New(k.a, k.w, cfg); err != nil {
-		app.ShowProblem(k.a, k.w, lang.L("Speakeasy cannot start the survey"), err.Error())
+		app.ShowProblem(k.a, k.w, lang.L("Speakeasy cannot start the survey"), app.StaffProblem("", err))
 		return
 	}
 	k.ui.Start()
@@ -175,12 +188,16 @@ func (k *surveyWindow) close() {
 // showCannotStart says why Speakeasy cannot use the data folder at all.
 func showCannotStart(a fyne.App, w fyne.Window, data string, err error) {
 	if errors.Is(err, store.ErrInUse) {
-		app.ShowProblem(a, w, lang.L("Speakeasy is already open"), err.Error()+". "+lang.L("Please use the Speakeasy window that is open."))
+		app.ShowProblem(a, w, lang.L("Speakeasy is already open"), app.StaffProblem("", err))
 		return
 	}
+	fyne.LogError("cannot use the data folder "+data, err)
+	said := lang.L("Speakeasy keeps the answers in {{.Folder}}, and it cannot use that folder.", map[string]string{"Folder": data})
+	if cause := app.StaffCause(err); cause != "" {
+		said += " " + cause
+	}
 	app.ShowProblem(a, w, lang.L("Speakeasy cannot use its data folder"),
-		lang.L("Speakeasy keeps the answers in {{.Folder}}, and it cannot use that folder.", map[string]string{"Folder": data})+"\n\n"+
-			err.Error()+"\n\n"+
+		said+"\n\n"+
 			lang.L("Speakeasy has lost nothing. Please ask the person who looks after this laptop for help. They can start Speakeasy with another folder, like this: speakeasy --data another-folder"))
 }
 
