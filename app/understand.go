@@ -65,8 +65,10 @@ func (us *understandScreen) draw() {
 	}
 	scr.addText(lang.L("Which word is hard?"), true)
 	if easier == "" {
-		scr.addText(lang.L("Tap the word."), false) // room for it only without easier words
+		scr.addSpareText(lang.L("Tap the word.")) // room for it only without easier words
 	}
+	// The question's own words only: the hint and the easier words are
+	// not what the participant was asked.
 	for _, w := range survey.QuestionWords(ss.Text(us.q.Text)) {
 		us.words = append(us.words, newTile(w, "", styleAnswer, func() { us.choose(w) }))
 	}

@@ -221,3 +221,74 @@ func TestUnderstand_FiveButtonsFit(t *testing.T) {
 	u.comfort = comfort{}
 	u.setTheme()
 }
+
+// wordTiles are the labels of every word tile on the "I don't understand"
+// screen, on every page, in order.
+func wordTiles(tb testing.TB, u *UI) []string {
+	tb.Helper()
+	scr, ok := u.win.Content().(*fyne.Container).Layout.(*screen)
+	if !ok || u.Screen() != "understand" {
+		tb.Fatalf("not on the I don't understand screen: %s", u.Screen())
+	}
+	var out []string
+	for _, g := range scr.groups {
+		for _, t := range g.tiles {
+			out = append(out, t.Label)
+		}
+	}
+	return out
+}
+
+// TestUnderstand_TilesAreTheQuestionsWordsOnly checks that the word tiles
+// are each word of the question, once, in the participant's language:
+// never the hint's words or the easier words, which are not what they
+// were asked about.
+func TestUnderstand_TilesAreTheQuestionsWordsOnly(t *testing.T) {
+	u, _, _ := newTestUI(t)
+	age := u.survey.Question("age")
+	age.Easier = survey.Text{"en": "Tell us your years. Round down.", "cy": "Dywed faint o flynyddoedd."}
+	u.survey.Question("who_helps").Text["en"] = "Who helps you? Who helps you most?"
+	for _, tc := range []struct {
+		lang, question string
+		want           []string
+	}{
+		// The hint: "Parents and carers: please write your child's age."
+		{"en", "age", []string{"How", "old", "are", "you"}},
+		{"cy", "age", []string{"Faint", "yw", "dy", "oed", "di"}},
+		// The hint: "Your plan says what help you should get."
+		{"en", "has_plan", []string{"Do", "you", "have", "a", "plan", "for", "school", "health", "and", "care"}},
+		// A word twice is one tile, whatever its case.
+		{"en", "who_helps", []string{"Who", "helps", "you", "most"}},
+	} {
+		t.Run(tc.lang+" "+tc.question, func(t *testing.T) {
+			u.session = survey.NewSession(u.survey, survey.SessionOptions{Language: tc.lang})
+			u.session.Preview(tc.question)
+			u.showUnderstand()
+			if got := wordTiles(t, u); !slices.Equal(got, tc.want) {
+				t.Errorf("word tiles %q, want %q", got, tc.want)
+			}
+		})
+	}
+	// Every question with a hint, in both languages: no tile is a word
+	// found only in the hint or the easier words.
+	for _, q := range u.survey.Questions {
+		for _, l := range u.survey.Languages {
+			u.session = survey.NewSession(u.survey, survey.SessionOptions{Language: l})
+			u.session.Preview(q.ID)
+			u.showUnderstand()
+			own := map[string]bool{}
+			for _, w := range survey.QuestionWords(q.Text[l]) {
+				own[strings.ToLower(w)] = true
+			}
+			got := wordTiles(t, u)
+			if len(got) != len(own) {
+				t.Errorf("%s in %s: %d tiles %q for the question's %d words", q.ID, l, len(got), got, len(own))
+			}
+			for _, w := range got {
+				if !own[strings.ToLower(w)] {
+					t.Errorf("%s in %s: the tile %q is not a word of the question %q", q.ID, l, w, q.Text[l])
+				}
+			}
+		}
+	}
+}
