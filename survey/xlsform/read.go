@@ -105,7 +105,7 @@ func ReadForm(r io.Reader, o Options) (form *Form, err error) {
 	for _, name := range x.GetSheetList() {
 		key := strings.ToLower(strings.TrimSpace(name))
 		switch key {
-		case "survey", "choices", "settings":
+		case "survey", "choices", "settings", jargonSheet:
 			if sheets[key] != nil {
 				rd.notice(Place{Sheet: key}, fmt.Sprintf("there are two sheets called %q; only the first is read.", key))
 				continue

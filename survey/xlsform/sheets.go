@@ -33,7 +33,10 @@ func (rd *reader) read(sheets map[string]*table, o Options) *survey.Survey {
 		rd.readChoices(t)
 	}
 	rd.readSurvey(sheets["survey"], s)
-	for _, name := range []string{"survey", "choices", "settings"} {
+	if t := sheets[jargonSheet]; t != nil {
+		rd.readJargon(t, s)
+	}
+	for _, name := range []string{"survey", "choices", "settings", jargonSheet} {
 		if t := sheets[name]; t != nil {
 			rd.unused(t)
 		}

@@ -19,7 +19,8 @@ import (
 // yes_no_not_sure; a number question with both bounds is a range. What ODK
 // has no column for (the welcome and thank-you words, the survey's picture,
 // who answers, "I don't know" and "I don't want to say", a single bound) is
-// kept in "speakeasy_" columns, which ODK ignores. Read gives the same
+// kept in "speakeasy_" columns, which ODK ignores; the survey's own hard
+// words go on a jargon sheet, which ODK does not read. Read gives the same
 // survey back.
 func Write(s *survey.Survey, w io.Writer) error {
 	langs := textLanguages(s)
@@ -110,7 +111,11 @@ func Write(s *survey.Survey, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for i, sh := range []*sheet{srv, chs, set} {
+	sheets := []*sheet{srv, chs, set}
+	if jar := jargonSheetOf(s, langs); jar != nil {
+		sheets = append(sheets, jar)
+	}
+	for i, sh := range sheets {
 		if i == 0 {
 			err = x.SetSheetName(x.GetSheetName(0), sh.name)
 		} else {
