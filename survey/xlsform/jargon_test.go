@@ -99,10 +99,10 @@ func TestRead_JargonSheet(t *testing.T) {
 	}{
 		{name: "columns with no language are the default language",
 			jargon: [][]string{{"word", "plainer"}, {"review", "meeting"}, {}, {" care  plan ", "your plan"}},
-			want:   []survey.JargonWord{{"en", "review", "meeting"}, {"en", "care plan", "your plan"}}},
+			want:   []survey.JargonWord{{Lang: "en", Words: "review", Plainer: "meeting"}, {Lang: "en", Words: "care plan", Plainer: "your plan"}}},
 		{name: "a pair of columns for each language",
 			jargon: [][]string{{"Word::Cymraeg (cy)", "plainer::Cymraeg (cy)", "word::English (en)", "plainer::English (en)"}, {"adolygiad", "cyfarfod", "review", "meeting"}},
-			want:   []survey.JargonWord{{"cy", "adolygiad", "cyfarfod"}, {"en", "review", "meeting"}}},
+			want:   []survey.JargonWord{{Lang: "cy", Words: "adolygiad", Plainer: "cyfarfod"}, {Lang: "en", Words: "review", Plainer: "meeting"}}},
 		{name: "no plainer word",
 			jargon: [][]string{{"word", "plainer"}, {"review", ""}},
 			err:    `jargon sheet, row 2, column plainer: write plainer words to use instead of "review".`},
