@@ -76,16 +76,16 @@ func newOpenFile(win fyne.Window, exts []string, folderOnly bool, start string, 
 	for _, d := range drives() {
 		places.Add(widget.NewButtonWithIcon(driveName(d), theme.StorageIcon(), func() { o.goTo(d) }))
 	}
-	title, openText := lang.L("Choose a file"), lang.L("Open")
+	title, openText, hint := lang.L("Choose a file"), lang.L("Open"), lang.L("Type or paste a folder or file, then press Enter")
 	if folderOnly {
-		title, openText = lang.L("Choose a folder"), lang.L("Use this folder")
+		title, openText, hint = lang.L("Choose a folder"), lang.L("Use this folder"), lang.L("Type or paste a folder, then press Enter")
 	}
 	open := widget.NewButton(openText, o.submit)
 	open.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { o.d.Hide() })
 	// Made by hand, not with NewBorder, so that Tab goes from the path box
 	// to Up and Home, the list, then Cancel and Open.
-	top := container.NewVBox(words(lang.L("Type or paste a folder or file, then press Enter"), false),
+	top := container.NewVBox(words(hint, false),
 		container.NewBorder(nil, nil, nil, places, o.path))
 	bottom := container.NewVBox(o.message, container.NewGridWithColumns(2, cancel, open))
 	content := container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, o.list, bottom)
@@ -136,13 +136,29 @@ func (o *openFile) goTo(dir string) {
 
 // say shows msg, or by default what the list shows.
 func (o *openFile) say(msg string) {
-	if msg == "" && !o.folderOnly {
-		msg = lang.L("Showing folders, and files ending in {{.Kinds}}.", map[string]string{"Kinds": strings.Join(o.exts, ", ")})
-		if o.other > 0 {
-			msg += " " + lang.L("Files of other kinds here: {{.N}}.", map[string]int{"N": o.other})
-		}
+	if msg == "" {
+		msg = o.whatIsShown()
 	}
 	o.message.SetText(msg)
+}
+
+// whatIsShown says what the list shows, so that staff looking for a file
+// of another kind know why it is not there.
+func (o *openFile) whatIsShown() string {
+	kinds := map[string]string{"Kinds": strings.Join(o.exts, ", ")}
+	var s string
+	switch {
+	case o.folderOnly:
+		return lang.L("Tap a folder to go into it. Then choose Use this folder.")
+	case len(o.rows) == 0:
+		s = lang.L("This folder has no folders in it, and no files ending in {{.Kinds}}.", kinds)
+	default:
+		s = lang.L("Showing folders, and files ending in {{.Kinds}}.", kinds)
+	}
+	if o.other > 0 {
+		s += " " + lang.L("Files of other kinds here: {{.N}}.", map[string]int{"N": o.other})
+	}
+	return s
 }
 
 func (o *openFile) goUp() { o.goTo(filepath.Dir(o.dir)) }

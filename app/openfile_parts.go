@@ -81,6 +81,11 @@ func (l *fileList) move(by int) {
 	l.o.byKey = false
 }
 
+// FocusGained and FocusLost leave out the List's own focus mark: the keys
+// move the selection, so a second mark would stay behind on another row.
+func (l *fileList) FocusGained() {}
+func (l *fileList) FocusLost()   {}
+
 func (l *fileList) TypedKey(k *fyne.KeyEvent) {
 	page := max(1, int(l.Size().Height/max(1, l.o.rowHeight())))
 	switch k.Name {
