@@ -19,7 +19,7 @@ func runCheck(env *Env, args []string) error {
 		"Checks a survey file (Speakeasy's .json or an XLSForm .xlsx): first that Speakeasy can use it,\n"+
 			"then that its words are easy to read. Each warning says where it is. It fails only when\n"+
 			"the survey cannot be used; warnings are advice.")
-	jargon := fs.String("jargon", "", "a list of hard words to use instead of the built-in one,\none \"hard words -> plainer words\" a line (see --print-jargon)")
+	jargon := fs.String("jargon", "", "a list of hard words to use instead of the built-in one,\none \"hard words -> plainer words\" a line (see --print-jargon);\nthe survey's own hard words (\"jargon\" in .json, the jargon sheet in .xlsx) are checked too")
 	printJargon := fs.Bool("print-jargon", false, "print the built-in list of hard words, to copy and change")
 	data := fs.String("data", "", "a data folder: also warn about words people said were hard in this survey's answers there")
 	strict := strictFlag(fs)
