@@ -139,9 +139,10 @@ func (p *resultsPanel) view() fyne.CanvasObject {
 		label(lang.L("Words people typed"), true),
 		label(lang.L("Tick the ones to show in the report. Do not pick words that name a person."), false),
 		p.showTyped, p.quotes,
-		p.save, p.message,
 	)
-	return container.NewVScroll(container.NewPadded(p.form))
+	// Make the report, and what it says, stay in view, as on Export.
+	return container.NewPadded(container.NewBorder(nil, container.NewVBox(p.save, p.message), nil, nil,
+		container.NewVScroll(p.form)))
 }
 
 // checkWords runs the easy-read checker over staff's words as they type,

@@ -83,13 +83,17 @@ func (p *sendPanel) view() fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle(lang.L("Send the answers to your organisation's server"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	about := widget.NewLabel(lang.L("This works with Central and KoboToolbox, the survey servers many groups use. Ask the server's admin for the address, the project number and a token. Speakeasy never sends the same answers twice."))
 	about.Wrapping = fyne.TextWrapWord
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		heading, about, p.counts,
-		widget.NewLabel(lang.L("Server address")), p.server,
-		widget.NewLabel(lang.L("Project number")), p.project,
-		widget.NewLabel(lang.L("Token")), p.token,
-		p.unfinished, container.NewHBox(p.check, p.send, p.stop), p.progress, p.message,
-	)))
+	// The buttons and what they say stay in view, as on Export; the
+	// server's details scroll.
+	return container.NewPadded(container.NewBorder(nil,
+		container.NewVBox(container.NewHBox(p.check, p.send, p.stop), p.progress, p.message), nil, nil,
+		container.NewVScroll(container.NewVBox(
+			heading, about, p.counts,
+			widget.NewLabel(lang.L("Server address")), p.server,
+			widget.NewLabel(lang.L("Project number")), p.project,
+			widget.NewLabel(lang.L("Token")), p.token,
+			p.unfinished,
+		))))
 }
 
 // settings are what staff typed, as saved settings.

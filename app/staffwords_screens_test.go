@@ -16,12 +16,22 @@ import (
 // Each staff screen, made to fail for real, says what failed and what to
 // do in a sentence, and draws no raw error.
 
-func TestExportPanel_ReadOnlyFolderInStaffWords(t *testing.T) {
-	test.NewTempApp(t)
+// tabRoom is the room a staff tab has in the window on a 1366x768 screen,
+// below the window's title and the row of tabs.
+var tabRoom = fyne.NewSize(1280, 560)
+
+// staffLook is a test app in English with the staff look, the sizes
+// staff see.
+func staffLook(t *testing.T) {
+	test.NewTempApp(t).Settings().SetTheme(newTheme())
 	useLanguage("en")
+}
+
+func TestExportPanel_ReadOnlyFolderInStaffWords(t *testing.T) {
+	staffLook(t)
 	db := exportTestDB(t)
 	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1366, 768))
+	w.Resize(tabRoom)
 	p := newExportPanel(w, db, "walk")
 	w.SetContent(p.view())
 	path := filepath.Join(readOnlyFolder(t), "walk.xlsx")
@@ -31,16 +41,16 @@ func TestExportPanel_ReadOnlyFolderInStaffWords(t *testing.T) {
 	test.Tap(p.save)
 	waitForJob(t, done)
 	wantStaffWords(t, w, "Speakeasy could not save the answers. Speakeasy is not allowed to use that folder. Choose another folder, or ask the person who looks after this laptop.")
+	wantInView(t, w, p.message)
 	if _, err := os.Stat(path); err == nil {
 		t.Error("a file was saved in a folder that may not be written")
 	}
 }
 
 func TestResultsPanel_MissingFolderInStaffWords(t *testing.T) {
-	test.NewTempApp(t)
-	useLanguage("en")
+	staffLook(t)
 	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1366, 768))
+	w.Resize(tabRoom)
 	p := newResultsPanel(w, resultsTestDB(t), "club")
 	w.SetContent(p.view())
 	// A USB stick taken out between choosing the place and saving.
@@ -50,6 +60,7 @@ func TestResultsPanel_MissingFolderInStaffWords(t *testing.T) {
 	test.Tap(p.save)
 	waitForJob(t, done)
 	wantStaffWords(t, w, "Speakeasy could not make the report. Speakeasy cannot find that folder or file. If it is on a USB stick, put the stick back in. Then try again.")
+	wantInView(t, w, p.message)
 }
 
 func TestStaff_EventNameNotSavedInStaffWords(t *testing.T) {
@@ -81,8 +92,7 @@ func TestPIN_NewPINNotSavedInStaffWords(t *testing.T) {
 }
 
 func TestSendPanel_DamagedSettingsInStaffWords(t *testing.T) {
-	test.NewTempApp(t)
-	useLanguage("en")
+	staffLook(t)
 	db := exportTestDB(t)
 	settings := filepath.Join(filepath.Dir(db.Path()), openrosa.SettingsFile)
 	if err := os.WriteFile(settings, []byte("{\"url\": \"https://odk.exa"), 0o600); err != nil {
@@ -90,8 +100,19 @@ func TestSendPanel_DamagedSettingsInStaffWords(t *testing.T) {
 	}
 	p := newSendPanel(db, "walk")
 	w := test.NewTempWindow(t, p.view())
-	w.Resize(fyne.NewSize(1366, 768))
+	w.Resize(tabRoom)
 	wantStaffWords(t, w, "Speakeasy could not read the saved server details. Please type them again.")
+	wantInView(t, w, p.message)
+}
+
+// wantInView fails t unless the message shows inside the window, with no
+// scrolling: on a laptop screen staff would not look for it below.
+func wantInView(t *testing.T, w fyne.Window, message *widget.Label) {
+	t.Helper()
+	top := fyne.CurrentApp().Driver().AbsolutePositionForObject(message).Y
+	if h := message.Size().Height; h == 0 || top+h > w.Canvas().Size().Height {
+		t.Errorf("the message is at %v (height %v), out of the window %v", top, h, w.Canvas().Size())
+	}
 }
 
 // waitForJob waits for a background job's signal, or fails.
