@@ -61,9 +61,9 @@ func (p *laptopsPanel) view() fyne.CanvasObject {
 	p.working.Hide()
 	return screenFrame(container.NewVBox(
 		words(lang.L("Other laptops"), true),
-		widget.NewLabel(lang.L("Save this laptop's results in one file, for example on a USB stick.")),
+		words(lang.L("Save this laptop's results in one file, for example on a USB stick."), false),
 		p.saveButton,
-		widget.NewLabel(lang.L("Add the results from another laptop's file. Adding the same file twice adds nothing.")),
+		words(lang.L("Add the results from another laptop's file. Adding the same file twice adds nothing."), false),
 		p.addButton,
 		p.progress, p.working, p.message,
 	))

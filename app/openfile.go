@@ -273,9 +273,41 @@ func readFolder(dir string, exts []string, folderOnly bool) (rows []fileRow, oth
 		if rows[i].dir != rows[j].dir {
 			return rows[i].dir
 		}
-		return strings.ToLower(rows[i].name) < strings.ToLower(rows[j].name)
+		return naturalLess(strings.ToLower(rows[i].name), strings.ToLower(rows[j].name))
 	})
 	return rows, other, nil
+}
+
+// naturalLess orders names as people count: "results-2" before
+// "results-10".
+func naturalLess(a, b string) bool {
+	for a != "" && b != "" {
+		da, db := leadingDigits(a), leadingDigits(b)
+		if da != "" && db != "" {
+			na, nb := strings.TrimLeft(da, "0"), strings.TrimLeft(db, "0")
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			a, b = a[len(da):], b[len(db):]
+			continue
+		}
+		if a[0] != b[0] {
+			return a[0] < b[0]
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) < len(b)
+}
+
+func leadingDigits(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return s[:i]
 }
 
 // drives are the USB sticks and other drives plugged in, to go to in one tap.

@@ -162,6 +162,21 @@ func TestOpenFile_TypedPath(t *testing.T) {
 	}
 }
 
+func TestOpenFile_NamesInCountingOrder(t *testing.T) {
+	names := []string{"a", "b", "results-2.db", "results-10.db", "Results-11.db", "results-011b.db", "results-11c.db", "z"}
+	rows, _, err := readFolder(someFiles(t, names...), []string{".db"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.name)
+	}
+	if want := "results-2.db|results-10.db|Results-11.db|results-011b.db|results-11c.db"; strings.Join(got, "|") != want {
+		t.Errorf("the order is %q, want %s", got, want)
+	}
+}
+
 func TestOpenFile_TapFolderGoesInThenChooseFile(t *testing.T) {
 	win := chooserWindow(t, 1366, 768)
 	dir := someFiles(t, "boot/", "boot/bundle.db", "boot/boot.log", "a.db")
