@@ -50,7 +50,8 @@ func TestRun_FolderInUseSaysByWhom(t *testing.T) {
 
 // TestRun_DamagedFileInStaffWords: a results file that is not a database
 // at all is put aside, and the window says so without its paths or
-// SQLite's words, offering the copy only when there is one.
+// SQLite's words, offering the copy only when there is one; the detail
+// goes to the log file in the data folder.
 func TestRun_DamagedFileInStaffWords(t *testing.T) {
 	for _, withBackup := range []bool{false, true} {
 		data := filepath.Join(t.TempDir(), "data")
@@ -75,6 +76,17 @@ func TestRun_DamagedFileInStaffWords(t *testing.T) {
 			want = "Speakeasy put the damaged file aside in the data folder. It deleted nothing. You can put back the newest copy of the results, or start with no results."
 		}
 		wantWindowWords(t, labels(speakeasyWindow(t, a).Content()), data, want)
+		// The detail is for whoever helps staff: in the data folder's log,
+		// private to this user.
+		logged, err := os.ReadFile(filepath.Join(data, LogName))
+		if err != nil || !strings.Contains(string(logged), "file is not a database") || !strings.Contains(string(logged), data) {
+			t.Errorf("the log (%v) does not hold the detail:\n%s", err, logged)
+		}
+		if fi, err := os.Stat(filepath.Join(data, LogName)); err != nil {
+			t.Error(err)
+		} else if fi.Mode().Perm() != 0o600 {
+			t.Errorf("the log file's mode is %v", fi.Mode())
+		}
 	}
 }
 

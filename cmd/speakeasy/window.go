@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -45,6 +48,7 @@ func run(a fyne.App, o options) error {
 		return err
 	}
 	defer unlock()
+	defer keepLog(o.data)()
 	k := &surveyWindow{a: a, w: w, data: o.data, cfg: app.Config{Kiosk: o.kiosk, Quit: a.Quit, StaffTabs: staffTabs()}}
 	err = k.open()
 	stopOnSignal(a)
@@ -199,6 +203,34 @@ func showCannotStart(a fyne.App, w fyne.Window, data string, err error) {
 	app.ShowProblem(a, w, lang.L("Speakeasy cannot use its data folder"),
 		said+"\n\n"+
 			lang.L("Speakeasy has lost nothing. Please ask the person who looks after this laptop for help. They can start Speakeasy with another folder, like this: speakeasy --data another-folder"))
+}
+
+// LogName is the log file in the data folder: staff read plain sentences,
+// and the errors behind them are kept here for whoever helps them.
+const LogName = "speakeasy.log"
+
+// maxLog is how big the log grows before the next start begins a new one,
+// keeping the last one as speakeasy.log.old.
+const maxLog = 1 << 20
+
+// keepLog sends the log (fyne.LogError's words) to the data folder's log
+// file as well as to the terminal, until the returned func is called.
+// Call it with the folder locked: one Speakeasy writes the file.
+func keepLog(data string) (stop func()) {
+	path := filepath.Join(data, LogName)
+	if fi, err := os.Stat(path); err == nil && fi.Size() > maxLog {
+		os.Rename(path, path+".old")
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		fyne.LogError("opening the log file", err)
+		return func() {}
+	}
+	log.SetOutput(io.MultiWriter(os.Stderr, f))
+	return func() {
+		log.SetOutput(os.Stderr)
+		f.Close()
+	}
 }
 
 // quitWhenShown prints how long the first screen took, then quits.
