@@ -48,19 +48,28 @@ func TestExportPanel_ReadOnlyFolderInStaffWords(t *testing.T) {
 }
 
 func TestResultsPanel_MissingFolderInStaffWords(t *testing.T) {
-	staffLook(t)
-	w := test.NewTempWindow(t, nil)
-	w.Resize(tabRoom)
-	p := newResultsPanel(w, resultsTestDB(t), "club")
-	w.SetContent(p.view())
-	// A USB stick taken out between choosing the place and saving.
-	p.pickSave = func(then func(string)) { then(filepath.Join(t.TempDir(), "stick", "report.pdf")) }
-	done := make(chan struct{}, 1)
-	p.made = func() { done <- struct{}{} }
-	test.Tap(p.save)
-	waitForJob(t, done)
-	wantStaffWords(t, w, "Speakeasy could not make the report. Speakeasy cannot find that folder or file. If it is on a USB stick, put the stick back in. Then try again.")
-	wantInView(t, w, p.message)
+	for _, tt := range []struct{ lang, want string }{
+		{"en", "Speakeasy could not make the report. Speakeasy cannot find that folder or file. If it is on a USB stick, put the stick back in. Then try again."},
+		{"cy", "Doedd Speakeasy ddim yn gallu gwneud yr adroddiad. Nid yw Speakeasy yn gallu dod o hyd i'r ffolder neu'r ffeil honno."},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			staffLook(t)
+			useLanguage(tt.lang)
+			t.Cleanup(func() { useLanguage("en") })
+			w := test.NewTempWindow(t, nil)
+			w.Resize(tabRoom)
+			p := newResultsPanel(w, resultsTestDB(t), "club")
+			w.SetContent(p.view())
+			// A USB stick taken out between choosing the place and saving.
+			p.pickSave = func(then func(string)) { then(filepath.Join(t.TempDir(), "stick", "report.pdf")) }
+			done := make(chan struct{}, 1)
+			p.made = func() { done <- struct{}{} }
+			test.Tap(p.save)
+			waitForJob(t, done)
+			wantStaffWords(t, w, tt.want)
+			wantInView(t, w, p.message)
+		})
+	}
 }
 
 func TestStaff_EventNameNotSavedInStaffWords(t *testing.T) {
