@@ -61,8 +61,11 @@ func StaffCause(err error) string {
 		return ""
 	case errors.As(err, &inUse):
 		return inUseWords(inUse.Holder)
-	case errors.Is(err, store.ErrInUse), code == sqliteBusy, code == sqliteLocked:
+	case errors.Is(err, store.ErrInUse):
 		return inUseWords("")
+	case code == sqliteBusy, code == sqliteLocked:
+		// A command writing at the same moment; it will be done soon.
+		return lang.L("Another Speakeasy is using these results just now. Wait a moment, then try again.")
 	case errors.Is(err, store.ErrNewerFile):
 		return lang.L("A newer Speakeasy made this file. Update Speakeasy on this laptop first.")
 	case errors.Is(err, store.ErrDamaged), errors.Is(err, store.ErrNotResults), code == sqliteCorrupt, code == sqliteNotADB:

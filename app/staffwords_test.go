@@ -149,6 +149,9 @@ func TestStaffCause_KnownCausesInPlainWords(t *testing.T) {
 			_, err := db.Merge(t.Context(), other, nil)
 			return err
 		}, "Something damaged the file, or it is not a Speakeasy file. Choose another file, or ask the person who looks after this laptop."},
+		{"a results file another writer holds", func(t *testing.T) error {
+			return fmt.Errorf("cannot save the setting: %w", sqliteError(5|2<<8)) // SQLITE_BUSY_SNAPSHOT
+		}, "Another Speakeasy is using these results just now. Wait a moment, then try again."},
 		{"a results file that is closed", func(t *testing.T) error {
 			db := mustEmptyDB(t)
 			db.Close()
@@ -167,6 +170,13 @@ func TestStaffCause_KnownCausesInPlainWords(t *testing.T) {
 		})
 	}
 }
+
+// sqliteError stands in for the SQLite driver's error, which says its
+// extended result code through a Code method.
+type sqliteError int
+
+func (e sqliteError) Error() string { return fmt.Sprintf("database is locked (%d)", int(e)) }
+func (e sqliteError) Code() int     { return int(e) }
 
 // TestStaffProblem_WelshAndLogged: the words come in the app's language,
 // what failed first; the error itself goes to the log, not to the words.
