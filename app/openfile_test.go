@@ -59,16 +59,25 @@ func openChooser(t *testing.T, win fyne.Window, exts ...string) (*openFile, *[]s
 	return o, &chosen
 }
 
-// shownRows is the names the list shows, top to bottom, as drawn.
-func shownRows(win fyne.Window) []string {
-	var names []string
+// rowsShown is the list's rows on the screen, top to bottom.
+func rowsShown(win fyne.Window) []*fyne.Container {
+	var rows []*fyne.Container
 	eachInDialog(win, func(o fyne.CanvasObject) {
-		if c, ok := o.(*fyne.Container); ok && c.Visible() {
-			if _, ok := c.Layout.(*rowView); ok && c.Position().Y >= 0 {
-				names = append(names, c.Objects[1].(*canvas.Text).Text)
+		if c, ok := o.(*fyne.Container); ok && c.Visible() && c.Position().Y >= 0 {
+			if _, ok := c.Layout.(*rowView); ok {
+				rows = append(rows, c)
 			}
 		}
 	})
+	return rows
+}
+
+// shownRows is the names the list shows, top to bottom, as drawn.
+func shownRows(win fyne.Window) []string {
+	var names []string
+	for _, c := range rowsShown(win) {
+		names = append(names, c.Objects[1].(*canvas.Text).Text)
+	}
 	return names
 }
 
@@ -76,13 +85,11 @@ func shownRows(win fyne.Window) []string {
 func tapRow(t *testing.T, win fyne.Window, name string) {
 	t.Helper()
 	var row fyne.CanvasObject
-	eachInDialog(win, func(o fyne.CanvasObject) {
-		if c, ok := o.(*fyne.Container); ok && c.Visible() {
-			if _, ok := c.Layout.(*rowView); ok && c.Objects[1].(*canvas.Text).Text == name {
-				row = c
-			}
+	for _, c := range rowsShown(win) {
+		if c.Objects[1].(*canvas.Text).Text == name {
+			row = c
 		}
-	})
+	}
 	if row == nil {
 		t.Fatalf("no row %q in %q", name, shownRows(win))
 	}
@@ -341,14 +348,7 @@ func TestOpenFile_LongNameOnOneLine(t *testing.T) {
 	long := "speakeasy-laptop3-1a2b results from the second hall on the family day 2026-11-27-1432.db"
 	rememberFolder("", someFiles(t, long, "bo ot.db"))
 	openChooser(t, win, ".db")
-	var rows []*fyne.Container
-	eachInDialog(win, func(o fyne.CanvasObject) {
-		if c, ok := o.(*fyne.Container); ok && c.Visible() {
-			if _, ok := c.Layout.(*rowView); ok && c.Position().Y >= 0 {
-				rows = append(rows, c)
-			}
-		}
-	})
+	rows := rowsShown(win)
 	if len(rows) != 2 {
 		t.Fatalf("%d rows", len(rows))
 	}
