@@ -15,9 +15,10 @@ import (
 // will hold, so excelize writes "A1". Readers that trust it, like
 // openpyxl in read-only mode, then see only the first cell. The
 // workbook's zip passes through dimensionZip, which puts the true range
-// into each streamed sheet as it goes by.
+// into each streamed sheet as it goes by, and the packed rows (packed.go)
+// into the sheets excelize wrote with their header row only.
 
-// sheetPart is what partZip changes in one part: its dimension, and the
+// sheetPart is what dimensionZip changes in one part: its dimension, and the
 // rows to put in (nil when excelize wrote them all).
 type sheetPart struct {
 	ref  string

@@ -14,7 +14,7 @@ import (
 // processor, and not all at the end. The compressed rows wait in a
 // private temporary file (mode 0600, removed when the export ends, as
 // excelize's own stream files are) until the workbook is saved; then
-// partZip puts them into their sheet between excelize's header row and
+// dimensionZip puts them into their sheet between excelize's header row and
 // the end of the sheet.
 type packedRows struct {
 	enc  *rowEncoder

@@ -11,9 +11,12 @@ import (
 
 // Rows travel from the reading goroutine to the writing one in chunks, and
 // the chunks go round and round, so the rows in memory are a fixed few.
+// The chunks are big enough that each side works for a good while before
+// it waits for the other: on a busy laptop a goroutine that waits may
+// wait long for a processor again.
 const (
-	chunkRows      = 256
-	chunksInFlight = 4
+	chunkRows      = 1024
+	chunksInFlight = 8
 	progressEvery  = 100 * time.Millisecond
 )
 
