@@ -72,7 +72,7 @@ func peopleNotes(s *survey.Survey, people map[string]string) []note {
 // marks are read as the form is built: a short query, and the form is
 // built only when the admin chooses a part or changes its shape.
 func (e *editor) hardWordsPart(i int) fyne.CanvasObject {
-	box := container.NewVBox()
+	box := container.NewGridWithColumns(2) // two a row: a few words take little room
 	id := e.draft.Questions[i].ID
 	counts, err := e.db.CountHardWords(context.Background(), e.draft.ID)
 	if err != nil {
