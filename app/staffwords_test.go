@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
+	"speakeasy/app/apptest"
 	"speakeasy/survey/store"
 )
 
@@ -23,31 +23,11 @@ import (
 var rawErrorWords = []string{"open /", "mkdir ", "stat ", "rename ", "permission denied", "operation not permitted",
 	"no such file", "not a directory", "no space left", "sqlite", "sql:", "database is closed", "errno"}
 
-// drawnWords is every word drawn in w, its dialogs included, one space
-// between each: what staff read, wrapped lines joined again.
+// drawnWords is every word drawn in w, its dialogs included.
 func drawnWords(w fyne.Window) string {
-	var words []string
-	var visit func(fyne.CanvasObject)
-	visit = func(o fyne.CanvasObject) {
-		if !o.Visible() {
-			return
-		}
-		switch x := o.(type) {
-		case *canvas.Text:
-			words = append(words, strings.Fields(x.Text)...)
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				visit(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				visit(c)
-			}
-		}
-	}
-	visit(w.Content())
+	words := []string{apptest.Words(w.Content())}
 	for _, o := range w.Canvas().Overlays().List() {
-		visit(o)
+		words = append(words, apptest.Words(o))
 	}
 	return strings.Join(words, " ")
 }

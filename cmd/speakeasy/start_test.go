@@ -9,10 +9,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"speakeasy/app"
+	"speakeasy/app/apptest"
 	"speakeasy/survey/store"
 )
 
@@ -117,23 +117,4 @@ func speakeasyWindow(t *testing.T, a fyne.App) fyne.Window {
 }
 
 // labels is the words drawn under o, in order, one space between each.
-func labels(o fyne.CanvasObject) string {
-	var words []string
-	var visit func(fyne.CanvasObject)
-	visit = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *canvas.Text:
-			words = append(words, strings.Fields(w.Text)...)
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				visit(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				visit(c)
-			}
-		}
-	}
-	visit(o)
-	return strings.Join(words, " ")
-}
+func labels(o fyne.CanvasObject) string { return apptest.Words(o) }
