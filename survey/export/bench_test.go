@@ -363,17 +363,7 @@ func TestBenchSurvey_Valid(t *testing.T) {
 	if len(s.Questions) != 40 {
 		t.Fatalf("%d questions", len(s.Questions))
 	}
-	db, err := store.Open(filepath.Join(t.TempDir(), "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Publish(s); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fake.Responses(context.Background(), db, s, fake.Options{Count: 50, Seed: 2}); err != nil {
-		t.Fatal(err)
-	}
+	db := smallBenchDB(t, 50, 2)
 	p, err := newPlan(db, Options{SurveyID: "bench"})
 	if err != nil {
 		t.Fatal(err)
@@ -395,4 +385,22 @@ func TestBenchSurvey_Valid(t *testing.T) {
 	if len(rows) != 101 || len(rows[0]) != len(p.cols) || len(p.cols) != 40+4*6+len(metaColumns) {
 		t.Fatalf("bare sheet has %d rows, %d columns (plan %d)", len(rows), len(rows[0]), len(p.cols))
 	}
+}
+
+// smallBenchDB is a database of n responses to the benchmark's survey,
+// closed when the test ends.
+func smallBenchDB(t *testing.T, n int, seed uint64) *store.DB {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Publish(benchSurvey()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fake.Responses(context.Background(), db, benchSurvey(), fake.Options{Count: n, Seed: seed}); err != nil {
+		t.Fatal(err)
+	}
+	return db
 }

@@ -3,19 +3,14 @@ package export
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"io"
 	"math"
 	"math/rand/v2"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
-
-	"speakeasy/survey/fake"
-	"speakeasy/survey/store"
 )
 
 // excelizeSheetData writes rows with excelize's own StreamWriter (after
@@ -149,18 +144,7 @@ func TestRowEncoder_SameAsExcelize(t *testing.T) {
 // TestRowEncoder_ExportRowsSameAsExcelize writes real rows of the
 // benchmark's survey both ways, with the export's own sheet setup.
 func TestRowEncoder_ExportRowsSameAsExcelize(t *testing.T) {
-	db, err := store.Open(filepath.Join(t.TempDir(), "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	s := benchSurvey()
-	if _, err := db.Publish(s); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fake.Responses(context.Background(), db, s, fake.Options{Count: 300, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
+	db := smallBenchDB(t, 300, 3)
 	p, err := newPlan(db, Options{SurveyID: "bench"})
 	if err != nil {
 		t.Fatal(err)
