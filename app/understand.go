@@ -65,7 +65,7 @@ func (us *understandScreen) draw() {
 	}
 	scr.addText(lang.L("Which word is hard?"), true)
 	if easier == "" {
-		scr.addSpareText(lang.L("Tap the word.")) // room for it only without easier words
+		scr.addText(lang.L("Tap the word."), false) // room for it only without easier words
 	}
 	// The question's own words only: the hint and the easier words are
 	// not what the participant was asked.
