@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/app"
@@ -30,15 +31,19 @@ type editor struct {
 	latest int  // the newest published version; 0 when never published
 	kept   bool // the store holds a draft with changes not published
 
-	part   int // the part on the form: -1 for the survey, else a question's index
-	list   *widget.List
-	form   *fyne.Container
-	boxes  noteBoxes
-	inputs map[noteKey]any // the form's inputs by what they change, for tests
-	notes  []note
-	local  map[noteKey]note           // the form's own findings, like a number that is not one
-	stash  map[string][]survey.Choice // choices put aside when a question's kind changes
-	people map[string]string          // what participants said was hard, by question ID
+	part    int // the part on the form: -1 for the survey, else a question's index
+	list    *widget.List
+	form    *fyne.Container // the form and, under it, the notes with no room on it
+	scroll  *container.Scroll
+	shown   int           // the part the form was built for, to keep its scroll
+	noRoom  *widget.Label // new notes that have no room beside their field
+	waiting []note        // and the notes it shows
+	boxes   noteBoxes
+	inputs  map[noteKey]any // the form's inputs by what they change, for tests
+	notes   []note
+	local   map[noteKey]note           // the form's own findings, like a number that is not one
+	stash   map[string][]survey.Choice // choices put aside when a question's kind changes
+	people  map[string]string          // what participants said was hard, by question ID
 
 	heading, status, count, message *widget.Label
 
@@ -49,7 +54,7 @@ type editor struct {
 // openEditor reads survey id for editing: its draft if there is one,
 // otherwise its newest version.
 func openEditor(p *surveysPanel, id string) (*editor, error) {
-	e := &editor{p: p, db: p.db, part: -1, local: map[noteKey]note{}, stash: map[string][]survey.Choice{}}
+	e := &editor{p: p, db: p.db, part: -1, shown: -2, local: map[noteKey]note{}, stash: map[string][]survey.Choice{}}
 	e.people = readPeople(p.db, id)
 	pub, err := p.db.Survey(id, 0)
 	switch {
@@ -83,21 +88,25 @@ func cloneSurvey(s *survey.Survey) *survey.Survey {
 	return &c
 }
 
-// view builds the editor.
+// view builds the editor. Nothing on it changes height while the admin
+// types: the lines at the top are one line each or scroll in a fixed
+// place, and new notes wait in a fixed place under the form (notes.go).
 func (e *editor) view() fyne.CanvasObject {
-	e.heading = app.Words("", true)
-	e.status = app.Words("", false)
+	e.heading = oneLine("", true)
 	e.count = app.Words("", false)
+	e.status = app.Words("", false)
 	e.message = app.Words("", false)
+	e.message.Hide()
 	back := widget.NewButton(lang.L("Back to the list"), e.p.showList)
 	publish := widget.NewButton(lang.L("Publish"), e.publish)
 	publish.Importance = widget.HighImportance
 	walk := widget.NewButton(lang.L("Try the whole survey"), func() { e.showPreview("") })
 	discard := widget.NewButton(lang.L("Throw away the changes"), e.discard)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, back, nil, e.heading),
-		container.NewHBox(publish, walk, discard),
-		e.status, e.count, e.message,
+		container.NewBorder(nil, nil, back, container.NewHBox(publish, walk, discard), e.heading),
+		// What was just done, how much there is to fix, and the draft's
+		// state: in two lines' room, scrolling when there is more.
+		fixedScroll(container.New(closeLines(), e.message, e.count, e.status), 2),
 	)
 
 	e.list = widget.NewList(func() int { return 1 + len(e.draft.Questions) },
@@ -107,7 +116,8 @@ func (e *editor) view() fyne.CanvasObject {
 			title.Truncation = fyne.TextTruncateEllipsis
 			about := widget.NewLabel("")
 			about.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(title, about)
+			// The two lines close together: more questions in view.
+			return container.New(closeLines(), title, about)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
@@ -125,13 +135,42 @@ func (e *editor) view() fyne.CanvasObject {
 	up := widget.NewButton(lang.L("Move up"), func() { e.moveQuestion(-1) })
 	down := widget.NewButton(lang.L("Move down"), func() { e.moveQuestion(1) })
 	del := widget.NewButton(lang.L("Delete the question"), e.deleteQuestion)
-	left := container.NewBorder(nil, container.NewVBox(add, container.NewGridWithColumns(2, up, down), del), nil, nil, e.list)
+	left := container.NewBorder(nil, container.NewGridWithColumns(2, add, del, up, down), nil, nil, e.list)
 
-	e.form = container.NewStack()
+	e.scroll = container.NewVScroll(widget.NewLabel(""))
+	e.noRoom = app.Words("", false)
+	e.noRoom.Importance = widget.WarningImportance
+	e.form = container.NewBorder(nil, fixedScroll(e.noRoom, 2), nil, nil, e.scroll)
 	split := container.NewHSplit(left, e.form)
 	split.Offset = 0.3
 	e.choose(-1)
+	e.list.ScrollToTop() // choosing before the list has a size scrolls it
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, split))
+}
+
+// oneLine is a label that never wraps: its height stays one line, and
+// words that do not fit end in "…".
+func oneLine(s string, bold bool) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle.Bold = bold
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// closeLines puts labels one under another with the room of one line
+// between them, not two labels' padding.
+func closeLines() fyne.Layout {
+	return layout.NewCustomPaddedVBoxLayout(-2 * deskTheme{}.Size(theme.SizeNameInnerPadding))
+}
+
+// fixedScroll shows o in a place lines of words tall, scrolling when o
+// needs more: what changes in it never moves what is around it.
+func fixedScroll(o fyne.CanvasObject, lines int) *container.Scroll {
+	s := container.NewVScroll(o)
+	line := fyne.MeasureText("Ag", deskTheme{}.Size(theme.SizeNameText), fyne.TextStyle{}).Height +
+		deskTheme{}.Size(theme.SizeNameLineSpacing)
+	s.SetMinSize(fyne.NewSize(0, float32(lines)*line+2*deskTheme{}.Size(theme.SizeNameInnerPadding)))
+	return s
 }
 
 // partLines are a part's two lines in the list: its name, and its kind
@@ -161,6 +200,8 @@ func (e *editor) choose(q int) {
 }
 
 // showPart builds the form for the part chosen and puts its notes on it.
+// Built again for the part on it (an answer added, the kind changed), the
+// form stays scrolled where it was, so the admin stays where they work.
 func (e *editor) showPart() {
 	e.boxes = noteBoxes{}
 	e.inputs = map[noteKey]any{}
@@ -171,37 +212,102 @@ func (e *editor) showPart() {
 	} else {
 		f = e.questionForm(e.part)
 	}
-	e.form.Objects = []fyne.CanvasObject{atDesk(container.NewVScroll(container.NewPadded(f)))}
-	e.form.Refresh()
-	e.recheck() // building the form may have noted a missing file
+	var at fyne.Position
+	if e.part == e.shown {
+		at = e.scroll.Offset
+	}
+	e.shown = e.part
+	// Objects put in a theme override later do not take its theme.
+	content := atDesk(container.NewPadded(f))
+	e.scroll.Content = content
+	e.scroll.Refresh()
+	e.findAndShow(false) // building the form may have noted a missing file
+	// Laid out again now: a theme override's Refresh lays its content out
+	// in the app's theme, not the desk's. Then the scroll keeps the offset
+	// it is given, and the new parts have their places. At two widths,
+	// since wrapped words know their height only once they know their
+	// width.
+	size := content.MinSize().Max(e.scroll.Size())
+	content.Resize(size.AddWidthHeight(1, 0))
+	content.Resize(content.MinSize().Max(e.scroll.Size()))
+	e.scroll.ScrollToOffset(at)
+}
+
+// focusInput puts the keyboard in the form's input for k, scrolling the
+// form only as far as it takes to see it.
+func (e *editor) focusInput(k noteKey) {
+	in, ok := e.inputs[k].(fyne.Focusable)
+	if !ok {
+		return
+	}
+	e.p.win.Canvas().Focus(in)
+	d := fyne.CurrentApp().Driver()
+	o := in.(fyne.CanvasObject)
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(e.scroll.Content).Y
+	view := e.scroll.Size().Height
+	switch at := e.scroll.Offset; {
+	case top < at.Y:
+		e.scroll.ScrollToOffset(fyne.NewPos(at.X, top))
+	case top+o.Size().Height > at.Y+view:
+		e.scroll.ScrollToOffset(fyne.NewPos(at.X, top+o.Size().Height-view+theme.Padding()*4))
+	}
 }
 
 // change keeps the draft after every edit and checks it again.
 func (e *editor) change() {
 	if err := e.db.SaveDraft(e.draft); err != nil {
-		e.say(err.Error())
+		e.trouble(lang.L("Speakeasy could not keep your change. Please try again; if it happens again, close the editor and open it again."), "saving a survey draft", err)
 	} else {
 		e.kept = true
 	}
 	e.recheck()
 }
 
-// recheck finds every problem and easy-read note and shows each beside
-// what it concerns, with the counts at the top and in the list.
-func (e *editor) recheck() {
+// recheck finds every problem and easy-read note while the form stays as
+// it is: notes go beside what they concern where there is room, and new
+// ones wait in the fixed place under the form.
+func (e *editor) recheck() { e.findAndShow(true) }
+
+// findAndShow finds every problem and easy-read note and shows each beside what
+// it concerns, with the counts at the top and in the list. hold keeps the
+// form's places for notes from growing (see noteBoxes.fill).
+func (e *editor) findAndShow(hold bool) {
 	e.notes = append(findNotes(e.draft), peopleNotes(e.draft, e.people)...)
 	for _, n := range e.local {
 		e.notes = append(e.notes, n)
 	}
 	if e.boxes != nil {
-		e.boxes.fill(e.notes)
+		e.showNoRoom(e.boxes.fill(e.notes, hold))
 	}
 	e.heading.SetText(fmt.Sprintf("%s (%s)", e.draft.Title.In(e.draft.Lang(), ""), e.draft.ID))
 	e.count.SetText(summary(e.notes))
+	e.count.Importance = widget.MediumImportance
+	if e.problems() > 0 {
+		e.count.Importance = widget.DangerImportance
+	}
+	e.count.Refresh()
 	e.status.SetText(e.statusText())
 	if e.list != nil {
 		e.list.Refresh()
 	}
+}
+
+// showNoRoom lists, under the form, the new notes that have no room beside
+// their field until the form is built again.
+func (e *editor) showNoRoom(ns []note) {
+	e.waiting = ns
+	if e.noRoom == nil {
+		return
+	}
+	if len(ns) == 0 {
+		e.noRoom.SetText("")
+		return
+	}
+	lines := []string{lang.L("New notes. They go beside their field when you open this part again.")}
+	for _, n := range ns {
+		lines = append(lines, "• "+noteText(n))
+	}
+	e.noRoom.SetText(strings.Join(lines, "\n"))
 }
 
 func (e *editor) statusText() string {
@@ -217,7 +323,22 @@ func (e *editor) statusText() string {
 	return lang.L("Speakeasy keeps your changes as a draft until you publish them.")
 }
 
-func (e *editor) say(msg string) { e.message.SetText(msg) }
+// say shows msg in the fixed place at the top; "" takes it away.
+func (e *editor) say(msg string) {
+	e.message.SetText(msg)
+	if msg == "" {
+		e.message.Hide()
+	} else {
+		e.message.Show()
+	}
+}
+
+// trouble says msg, in plain words, and logs what went wrong for whoever
+// looks after the laptop.
+func (e *editor) trouble(msg, doing string, err error) {
+	fyne.LogError(doing, err)
+	e.say(msg)
+}
 
 // problems counts the notes that stop publishing.
 func (e *editor) problems() int {

@@ -155,14 +155,24 @@ func input[T any](tb testing.TB, e *editor, k noteKey) T {
 	return v
 }
 
-// notesAt is what the form shows in the place for notes about k.
+// notesAt is what the form shows about k: the notes in its place beside
+// k, then those that wait under the form for room there.
 func notesAt(tb testing.TB, e *editor, k noteKey) string {
 	tb.Helper()
 	box, ok := e.boxes[k]
 	if !ok {
 		tb.Fatalf("the form has no place for notes about %+v", k)
 	}
-	return labelsUnder(box)
+	got := labelsUnder(box)
+	for _, n := range e.waiting {
+		if at, _ := e.boxes.place(n.at); at == k {
+			if !strings.Contains(e.noRoom.Text, noteText(n)) {
+				tb.Fatalf("the note %q waits for room, but the place under the form does not show it", noteText(n))
+			}
+			got += noteText(n) + "\n"
+		}
+	}
+	return got
 }
 
 func lk(q int, field, lang string) noteKey {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/survey"
@@ -104,9 +105,24 @@ type noteBoxes map[noteKey]*fyne.Container
 
 // box makes the place for notes about k, under the thing they concern.
 func (b noteBoxes) box(k noteKey) *fyne.Container {
-	c := container.NewVBox()
+	c := container.New(&heldBox{})
 	b[k] = c
 	return c
+}
+
+// heldBox lays notes out one under another, and never gets shorter than
+// it has been since the form was built: a note that goes away while the
+// admin types leaves its room, so the fields under it stay where they are.
+type heldBox struct{ held float32 }
+
+func (h *heldBox) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	m := layout.NewVBoxLayout().MinSize(objects)
+	m.Height = max(m.Height, h.held)
+	return m
+}
+
+func (h *heldBox) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	layout.NewVBoxLayout().Layout(objects, size)
 }
 
 // place finds where a note about k shows: beside its language, else its
@@ -123,8 +139,11 @@ func (b noteBoxes) place(k noteKey) (noteKey, bool) {
 }
 
 // fill puts each note in its place, emptying places with none. A place
-// whose notes are the same is left as it is.
-func (b noteBoxes) fill(ns []note) {
+// whose notes are the same is left as it is. When hold is true (the admin
+// is changing the form) no place grows: a place shows only the notes it
+// showed already, keeps its height, and fill gives back the new notes
+// that had no room, for the fixed place under the form.
+func (b noteBoxes) fill(ns []note, hold bool) (noRoom []note) {
 	byBox := map[noteKey][]note{}
 	for _, n := range ns {
 		if k, ok := b.place(n.at); ok {
@@ -132,15 +151,42 @@ func (b noteBoxes) fill(ns []note) {
 		}
 	}
 	for k, c := range b {
-		if sameNotes(c, byBox[k]) {
+		want := byBox[k]
+		if hold {
+			var shown []note
+			for _, n := range want {
+				if showsNote(c, n) {
+					shown = append(shown, n)
+				} else {
+					noRoom = append(noRoom, n)
+				}
+			}
+			want = shown
+		}
+		if sameNotes(c, want) {
 			continue
 		}
+		if hold {
+			h := c.Layout.(*heldBox)
+			h.held = max(h.held, c.Size().Height, c.MinSize().Height)
+		}
 		c.Objects = nil
-		for _, n := range byBox[k] {
+		for _, n := range want {
 			c.Objects = append(c.Objects, atDesk(noteLabel(n)))
 		}
 		c.Refresh()
 	}
+	return noRoom
+}
+
+// showsNote reports whether c shows n already.
+func showsNote(c *fyne.Container, n note) bool {
+	for _, o := range c.Objects {
+		if o.(*container.ThemeOverride).Content.(*widget.Label).Text == noteText(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameNotes reports whether c shows just ns already.

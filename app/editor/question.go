@@ -259,6 +259,7 @@ func (e *editor) choicesPart(i int) fyne.CanvasObject {
 		q.Choices = append(q.Choices, survey.Choice{Value: v})
 		e.change()
 		e.showPart()
+		e.focusInput(noteKey{q: i, field: "choices", choice: len(q.Choices) - 1, lang: e.draft.Lang()})
 	})
 	return container.NewVBox(append(rows, add)...)
 }
