@@ -220,3 +220,79 @@ func checkFamilyDay(t *testing.T, s survey.Survey) {
 		t.Errorf("%d faces", faces)
 	}
 }
+
+// TestJourney_PublishQuestionFitsALaptop: on a 1366x768 laptop, an admin
+// publishes a survey whose Welsh words are mostly missing. The question
+// that lists them must fit the window, its closing question above the
+// buttons, so that staff read what they say yes to. Each line must say
+// where the words are missing (the question's words, its hint, an
+// answer), or staff cannot find them.
+func TestJourney_PublishQuestionFitsALaptop(t *testing.T) {
+	db := newTestDB(t)
+	s, err := db.Survey("ehc-plan", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.ID = "no-welsh"
+	for i := range s.Questions {
+		q := &s.Questions[i]
+		delete(q.Text, "cy")
+		delete(q.Hint, "cy")
+		for j := range q.Choices {
+			delete(q.Choices[j].Text, "cy")
+		}
+	}
+	if _, err := db.Publish(s); err != nil {
+		t.Fatal(err)
+	}
+	p := openTestPanel(t, db)
+	p.confirm = newSurveysPanel(p.win, db).confirm // the real question, as staff see it
+	p.win.Resize(fyne.NewSize(1366, 768))
+	me := person.New(t, p.win)
+	me.TapRow("Your plan: tell us what you think (no-welsh)")
+	me.Tap("Edit")
+	me.Tap("Publish")
+
+	asked := me.Sees()
+	var lines []string
+	for _, l := range strings.Split(asked, "•")[1:] {
+		lines = append(lines, strings.TrimSpace(l))
+	}
+	if len(lines) < 3 || lines[1] == lines[2] {
+		t.Errorf("two lines of the list say the same, so staff cannot tell where the words are missing: %q", lines)
+	}
+	var question *widget.Label
+	person.Drawn(me.Layer(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.HasSuffix(l.Text, "Publish anyway?") {
+			question = l
+		}
+	})
+	if question == nil {
+		t.Fatalf("no question before publishing:\n%s", asked)
+	}
+	// A wrapped label learns its height from its width only at the next
+	// layout (the real window's next frame): what it needs at its width is
+	// its MinSize now.
+	yes := buttonAt(me, "Yes")
+	d := fyne.CurrentApp().Driver()
+	top, need := d.AbsolutePositionForObject(question).Y, question.MinSize().Height
+	yesAt, window := d.AbsolutePositionForObject(yes).Y, p.win.Canvas().Size().Height
+	if top < 0 || top+need > yesAt || yesAt+yes.Size().Height > window {
+		t.Errorf("in a %v window the list needs y=%v to %v and Yes is at y=%v: the list runs off the window or under the buttons",
+			p.win.Canvas().Size(), top, top+need, yesAt)
+	}
+}
+
+// buttonAt is the button with these words on the layer on top.
+func buttonAt(me person.Person, words string) *widget.Button {
+	var found *widget.Button
+	person.Drawn(me.Layer(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == words {
+			found = b
+		}
+	})
+	if found == nil {
+		me.T.Fatalf("no button %q:\n%s", words, me.Sees())
+	}
+	return found
+}
