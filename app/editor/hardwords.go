@@ -3,6 +3,7 @@ package editor
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -137,4 +138,33 @@ func (e *editor) askPlainer(m store.HardWordCount) {
 	d.Resize(fyne.NewSize(560, 0)) // wide enough that the question wraps in a few lines
 	d.Show()
 	e.p.win.Canvas().Focus(plainer)
+}
+
+// jargonPart lists the survey's own hard words on the survey's form, each
+// with its plainer word and language, and a way to take it off the list.
+// Words come on the list from the words people marked, beside each
+// question, or from the survey's file.
+func (e *editor) jargonPart() fyne.CanvasObject {
+	s := e.draft
+	if len(s.Jargon) == 0 {
+		none := widget.NewLabel(lang.L("None yet. Beside each question, you can add a word that people found hard."))
+		none.Wrapping = fyne.TextWrapWord
+		return none
+	}
+	var rows []fyne.CanvasObject
+	for i, j := range s.Jargon {
+		remove := widget.NewButton(lang.L("Remove"), func() {
+			s.Jargon = slices.Delete(slices.Clone(s.Jargon), i, i+1)
+			if len(s.Jargon) == 0 {
+				s.Jargon = nil // no empty list in the file
+			}
+			e.change()
+			e.showPart()
+		})
+		words := widget.NewLabel(lang.L("“{{.Word}}”: say “{{.Plainer}}” instead ({{.Lang}})",
+			map[string]string{"Word": j.Words, "Plainer": j.Plainer, "Lang": survey.LanguageName(j.Lang)}))
+		words.Wrapping = fyne.TextWrapWord
+		rows = append(rows, container.NewBorder(nil, nil, nil, remove, words))
+	}
+	return container.NewVBox(rows...)
 }

@@ -193,3 +193,69 @@ func TestEditor_OneTapPutsAHardWordOnTheSurveysList(t *testing.T) {
 		t.Errorf("published version %d has %+v (%v), want version 2 with %+v", pub.Version, pub.Jargon, err, want)
 	}
 }
+
+func TestEditor_SurveysHardWordsListedAndRemoved(t *testing.T) {
+	p, s, db := newTestPanel(t)
+	s.Jargon = []survey.JargonWord{
+		{Lang: "en", Words: "plan", Plainer: "paper"},
+		{Lang: "cy", Words: "cynllun", Plainer: "papur"},
+		{Lang: "en", Words: "care"}, // from a file written by hand: no plainer word
+	}
+	if err := db.SaveDraft(s); err != nil {
+		t.Fatal(err)
+	}
+	e := editSurvey(t, p, "ehc-plan")
+	e.choose(-1)
+	form := labelsUnder(p.root)
+	for _, want := range []string{`“plan”: say “paper” instead (English)`, `“cynllun”: say “papur” instead (Cymraeg)`} {
+		if !strings.Contains(form, want) {
+			t.Errorf("the survey's form does not say %q:\n%s", want, form)
+		}
+	}
+	if got := notesAt(t, e, keyAt(-1, "jargon")); !strings.Contains(got, `hard word 3 ("care") needs plainer words`) {
+		t.Errorf("the problem with the third word is not beside the list: %q", got)
+	}
+	// Remove the third, then the first: the problem and the warnings go.
+	test.Tap(editorButtonAt(t, e, keyAt(-1, "jargon"), "Remove", 2))
+	test.Tap(editorButtonAt(t, e, keyAt(-1, "jargon"), "Remove", 0))
+	want := []survey.JargonWord{{Lang: "cy", Words: "cynllun", Plainer: "papur"}}
+	draft, err := db.Draft("ehc-plan")
+	if err != nil || !reflect.DeepEqual(draft.Jargon, want) || !reflect.DeepEqual(e.draft.Jargon, want) {
+		t.Fatalf("after two removes the draft has %+v (saved %+v, %v), want %+v", e.draft.Jargon, draft.Jargon, err, want)
+	}
+	if e.problems() != 0 {
+		t.Errorf("problems left: %+v", e.notes)
+	}
+	for _, n := range e.notes {
+		if strings.Contains(n.text, `find "plan" hard`) {
+			t.Errorf("a warning about a removed word: %q", n.text)
+		}
+	}
+}
+
+// editorButtonAt is the n-th button (from 0) with the given words in the
+// field of the form whose notes go at k.
+func editorButtonAt(tb testing.TB, e *editor, k noteKey, text string, n int) *widget.Button {
+	tb.Helper()
+	box, ok := e.boxes[k]
+	if !ok {
+		tb.Fatalf("the form has no field %+v", k)
+	}
+	// The field is the box's parent: its caption, its body, then the box.
+	var field fyne.CanvasObject
+	eachObject(e.p.root, func(o fyne.CanvasObject) {
+		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 3 && c.Objects[2] == box {
+			field = c
+		}
+	})
+	var found []*widget.Button
+	eachObject(field, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			found = append(found, b)
+		}
+	})
+	if n >= len(found) {
+		tb.Fatalf("the field has %d buttons %q, not %d", len(found), text, n+1)
+	}
+	return found[n]
+}

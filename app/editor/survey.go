@@ -25,6 +25,7 @@ func (e *editor) surveyForm() fyne.CanvasObject {
 		e.field(lang.L("Thank-you words, at the end"), e.texts(&s.Thanks, keyAt(-1, "thanks"), true), keyAt(-1, "thanks")),
 		e.field(lang.L("Picture on the welcome screen"), e.picturePart(&s.Picture, keyAt(-1, "picture")), keyAt(-1, "picture")),
 		e.field(lang.L("Languages"), e.languagesPart(), keyAt(-1, "languages")),
+		e.field(lang.L("This survey's hard words, for the checker"), e.jargonPart(), keyAt(-1, "jargon")),
 	)
 	return f
 }
