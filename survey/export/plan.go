@@ -88,7 +88,6 @@ type option struct {
 
 // version is what the export needs to know of one survey version.
 type version struct {
-	kinds      map[string]survey.Kind
 	answeredBy map[string]string // code to label of the "who is answering" question
 	cell       any               // the version number, made once
 	// offered marks, for each many-choice question, which options (by
@@ -96,10 +95,14 @@ type version struct {
 	// for its responses, not 0.
 	offered map[string][]bool
 	// pos is each question's place in this version by question.idx, -1
-	// when the version does not ask it; rule is its skip rule there.
-	pos  []int
-	rule []survey.Expr
-	defs []*survey.Question // this version's questions, in order
+	// when the version does not ask it; rule is its skip rule there,
+	// kind its kind and offers its offered (what the maps say, kept by
+	// place so that a row looks them up without hashing).
+	pos    []int
+	rule   []survey.Expr
+	kind   []survey.Kind
+	offers [][]bool
+	defs   []*survey.Question // this version's questions, in order
 }
 
 // plan is the shape of an export: its columns and how a stored response
@@ -114,8 +117,11 @@ type plan struct {
 	versions  map[int]*version
 	questions []*question // in column order
 	byID      map[string]*question
-	cols      []column
-	meta      int // the first metadata column
+	// sorted are the questions in the order of their IDs, which is the
+	// order a response's answers come in, for lookups without hashing.
+	sorted []*question
+	cols   []column
+	meta   int // the first metadata column
 
 	// order numbers the responses in the order they finished (_id).
 	order map[string]int
@@ -198,29 +204,31 @@ func newPlan(db *store.DB, opts Options) (*plan, error) {
 		}
 		v.pos = make([]int, len(p.questions))
 		v.rule = make([]survey.Expr, len(p.questions))
+		v.kind = make([]survey.Kind, len(p.questions))
+		v.offers = make([][]bool, len(p.questions))
 		for i := range v.pos {
 			v.pos[i] = -1
 		}
 		for pos, def := range v.defs {
 			i := p.byID[def.ID].idx
-			v.pos[i] = pos
+			v.pos[i], v.kind[i], v.offers[i] = pos, def.Kind, v.offered[def.ID]
 			if def.Relevant != "" {
 				v.rule[i], _ = survey.ParseExpr(def.Relevant) // checked when published
 			}
 		}
 	}
+	p.sorted = slices.SortedFunc(slices.Values(p.questions), func(a, b *question) int { return strings.Compare(a.id, b.id) })
 	p.layout()
 	return p, nil
 }
 
 // addVersion adds one version's questions and options not seen in a newer one.
 func (p *plan) addVersion(s *survey.Survey) {
-	v := &version{kinds: map[string]survey.Kind{}, answeredBy: map[string]string{}, cell: s.Version,
+	v := &version{answeredBy: map[string]string{}, cell: s.Version,
 		offered: map[string][]bool{}}
 	p.versions[s.Version] = v
 	for i := range s.Questions {
 		def := &s.Questions[i]
-		v.kinds[def.ID] = def.Kind
 		v.defs = append(v.defs, def)
 		q := p.byID[def.ID]
 		if q == nil {

@@ -65,16 +65,15 @@ func (p *plan) row(r survey.Response, answers []store.StoredAnswer, cells []any)
 	p.rows++
 	v := p.versions[r.Version]
 	last := -1 // the place in v of the last question answered
+	next := 0  // where in p.sorted the next answer's question is looked for
 	for _, a := range answers {
-		q := p.byID[a.Question]
+		q := p.question(&next, a.Question)
 		if q == nil || q.col < 0 || a.Value == "" {
 			continue
 		}
 		kind, offered := q.def.Kind, []bool(nil)
-		if v != nil {
-			if k, ok := v.kinds[a.Question]; ok {
-				kind, offered = k, v.offered[a.Question]
-			}
+		if v != nil && v.pos[q.idx] >= 0 {
+			kind, offered = v.kind[q.idx], v.offers[q.idx]
 			last = max(last, v.pos[q.idx])
 		}
 		if p.answer(q, kind, offered, a.Value, cells) {
@@ -88,6 +87,19 @@ func (p *plan) row(r survey.Response, answers []store.StoredAnswer, cells []any)
 	p.notAnswered(r, v, last)
 	p.details(r, v, cells[p.meta:])
 	p.countHard(r, cells)
+}
+
+// question is the question with the given ID, looked for in p.sorted
+// from *next on, as a response's answers come in the order of their
+// questions' IDs; an ID out of order is found by hashing.
+func (p *plan) question(next *int, id string) *question {
+	for *next < len(p.sorted) && p.sorted[*next].id < id {
+		*next++
+	}
+	if *next < len(p.sorted) && p.sorted[*next].id == id {
+		return p.sorted[*next]
+	}
+	return p.byID[id]
 }
 
 // notAnswered counts, for each question the row leaves empty, whether the
