@@ -72,7 +72,11 @@ func newOpenFile(win fyne.Window, exts []string, folderOnly bool, start string, 
 	o.list = newFileList(o)
 	o.up = widget.NewButtonWithIcon(lang.L("Up one folder"), theme.MoveUpIcon(), o.goUp)
 	places := container.NewHBox(o.up,
-		widget.NewButtonWithIcon(lang.L("Home"), theme.HomeIcon(), func() { o.goTo(homeFolder()) }))
+		widget.NewButtonWithIcon(lang.L("Home"), theme.HomeIcon(), func() {
+			if home, err := os.UserHomeDir(); err == nil {
+				o.goTo(home)
+			}
+		}))
 	for _, d := range drives() {
 		places.Add(widget.NewButtonWithIcon(driveName(d), theme.StorageIcon(), func() { o.goTo(d) }))
 	}

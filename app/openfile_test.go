@@ -228,6 +228,18 @@ func TestOpenFile_Keys(t *testing.T) {
 	if o.dir != dir {
 		t.Fatalf("Backspace: in %q", o.dir)
 	}
+	test.Tap(inDialog(t, win, func(b *widget.Button) bool { return b.Text == "Home" })[0])
+	if o.dir != os.Getenv("HOME") {
+		t.Fatalf("Home went to %q", o.dir)
+	}
+	test.Tap(o.up)
+	if o.dir != filepath.Dir(os.Getenv("HOME")) {
+		t.Fatalf("Up one folder went to %q", o.dir)
+	}
+	win.Canvas().Focus(o.path)
+	o.path.SetText(dir)
+	pressKey(win, fyne.KeyReturn)
+	win.Canvas().Focus(o.list)
 	pressKey(win, fyne.KeyEnd)
 	pressKey(win, fyne.KeyReturn)
 	if strings.Join(*chosen, "|") != filepath.Join(dir, "form.xlsx") {
