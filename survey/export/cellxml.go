@@ -93,11 +93,30 @@ func (e *rowEncoder) appendCell(b []byte, col, row int, v any) []byte {
 		return appendValue(strconv.AppendInt(append(b, `><v>`...), v, 10))
 	case int32:
 		return appendValue(strconv.AppendInt(append(b, `><v>`...), int64(v), 10))
+	case int16:
+		return appendValue(strconv.AppendInt(append(b, `><v>`...), int64(v), 10))
+	case int8:
+		return appendValue(strconv.AppendInt(append(b, `><v>`...), int64(v), 10))
+	case uint:
+		return appendValue(strconv.AppendUint(append(b, `><v>`...), uint64(v), 10))
+	case uint64:
+		return appendValue(strconv.AppendUint(append(b, `><v>`...), v, 10))
+	case uint32:
+		return appendValue(strconv.AppendUint(append(b, `><v>`...), uint64(v), 10))
+	case uint16:
+		return appendValue(strconv.AppendUint(append(b, `><v>`...), uint64(v), 10))
+	case uint8:
+		return appendValue(strconv.AppendUint(append(b, `><v>`...), uint64(v), 10))
 	case float64:
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return e.appendString(b, fmt.Sprint(v))
 		}
-		return appendValue(appendFloat(append(b, `><v>`...), v))
+		return appendValue(appendFloat(append(b, `><v>`...), v, 64))
+	case float32:
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			return e.appendString(b, fmt.Sprint(float64(v)))
+		}
+		return appendValue(appendFloat(append(b, `><v>`...), float64(v), 32))
 	case bool:
 		b = append(b, ` t="b"><v>`...)
 		if v {
@@ -126,10 +145,11 @@ func (e *rowEncoder) appendCell(b []byte, col, row int, v any) []byte {
 func appendValue(b []byte) []byte { return append(b, `</v></c>`...) }
 
 // appendFloat writes a number as Excel keeps it: at most 15 significant
-// digits, the rest cut off (zeros before the decimal point).
-func appendFloat(b []byte, v float64) []byte {
+// digits, the rest cut off (zeros before the decimal point). bits is the
+// size of the float the number was.
+func appendFloat(b []byte, v float64, bits int) []byte {
 	start := len(b)
-	b = strconv.AppendFloat(b, v, 'f', -1, 64)
+	b = strconv.AppendFloat(b, v, 'f', -1, bits)
 	if math.Abs(v) == math.MaxFloat64 {
 		return b
 	}

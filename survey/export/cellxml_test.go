@@ -88,6 +88,7 @@ func TestRowEncoder_SameAsExcelize(t *testing.T) {
 	emoji := strings.Repeat("😀", 20000) // 40,000 UTF-16 units
 	rows := [][]any{
 		{1, 0, -7, int64(1) << 40, int32(-3), true, false, nil, "after a gap"},
+		{int8(-8), int16(300), uint(7), uint64(1) << 63, uint32(9), uint16(65535), uint8(255), float32(0.1), float32(1e20), float32(math.NaN())},
 		{0.0, math.Copysign(0, -1), 1.5, 0.1 + 0.2, 1e20, 123456789012345678.0, -1e-7, 1.0 / 3, math.MaxFloat64},
 		{math.NaN(), math.Inf(1), math.Inf(-1), -8.0, -9.0, 37.0, 2.5e-300, 99999999999999999.0, 1234567.891011121314},
 		{"", "plain", " lead", "trail ", "\ttab", "a\nb", "a\r\nb", `<&>"'`, "\x01bad", "bad \xff byte", "\uFFFE"},
