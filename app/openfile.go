@@ -39,7 +39,7 @@ type openFile struct {
 
 	path    *pathEntry
 	list    *fileList
-	up      *widget.Button
+	up      *keyButton
 	message *widget.Label
 	d       dialog.Dialog
 }
@@ -70,23 +70,23 @@ func newOpenFile(win fyne.Window, exts []string, folderOnly bool, start string, 
 	o.kind = strings.Join(o.exts, ",")
 	o.path = newPathEntry(o)
 	o.list = newFileList(o)
-	o.up = widget.NewButtonWithIcon(lang.L("Up one folder"), theme.MoveUpIcon(), o.goUp)
+	o.up = o.button(lang.L("Up one folder"), theme.MoveUpIcon(), o.goUp)
 	places := container.NewHBox(o.up,
-		widget.NewButtonWithIcon(lang.L("Home"), theme.HomeIcon(), func() {
+		o.button(lang.L("Home"), theme.HomeIcon(), func() {
 			if home, err := os.UserHomeDir(); err == nil {
 				o.goTo(home)
 			}
 		}))
 	for _, d := range drives() {
-		places.Add(widget.NewButtonWithIcon(driveName(d), theme.StorageIcon(), func() { o.goTo(d) }))
+		places.Add(o.button(driveName(d), theme.StorageIcon(), func() { o.goTo(d) }))
 	}
 	title, openText, hint := lang.L("Choose a file"), lang.L("Open"), lang.L("Type or paste a folder or file, then press Enter")
 	if folderOnly {
 		title, openText, hint = lang.L("Choose a folder"), lang.L("Use this folder"), lang.L("Type or paste a folder, then press Enter")
 	}
-	open := widget.NewButton(openText, o.submit)
+	open := o.button(openText, nil, o.submit)
 	open.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { o.d.Hide() })
+	cancel := o.button(lang.L("Cancel"), nil, func() { o.d.Hide() })
 	// Made by hand, not with NewBorder, so that Tab goes from the path box
 	// to Up and Home, the list, then Cancel and Open.
 	top := container.NewVBox(words(hint, false),

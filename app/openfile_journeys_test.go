@@ -25,7 +25,7 @@ func TestOpenFile_SaveChoosesAFolder(t *testing.T) {
 	o.path.SetText(filepath.Join(dir, "stick"))
 	o.submit()
 	tapRow(t, win, "results")
-	test.Tap(inDialog(t, win, func(b *widget.Button) bool { return b.Text == "Use this folder" })[0])
+	test.Tap(inDialog(t, win, func(b *keyButton) bool { return b.Text == "Use this folder" })[0])
 	if got := dialogEntries(t, win)[0].Text; got != filepath.Join(dir, "stick", "results") {
 		t.Errorf("the save dialog's folder is %q", got)
 	}

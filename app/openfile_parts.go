@@ -41,6 +41,33 @@ func (e *pathEntry) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
+// keyButton is a button that also takes Enter, as staff expect (Fyne's
+// take only Space), and Escape, which closes the dialog.
+type keyButton struct {
+	widget.Button
+	o *openFile
+}
+
+func (o *openFile) button(text string, icon fyne.Resource, tapped func()) *keyButton {
+	b := &keyButton{o: o}
+	b.Text, b.Icon, b.OnTapped = text, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *keyButton) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !b.Disabled() {
+			b.OnTapped()
+		}
+	case fyne.KeyEscape:
+		b.o.d.Hide()
+	default:
+		b.Button.TypedKey(k)
+	}
+}
+
 // fileList is the list of folders and files. The arrow keys move the
 // selection (and the path box with it) without going into folders; Enter
 // or Space opens what is selected, Backspace goes up, Escape closes.

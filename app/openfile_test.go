@@ -197,7 +197,7 @@ func TestOpenFile_TapFolderGoesInThenChooseFile(t *testing.T) {
 	if o.path.Text != filepath.Join(dir, "boot", "bundle.db") || len(*chosen) != 0 {
 		t.Fatalf("after tapping the file: box %q, chosen %q", o.path.Text, *chosen)
 	}
-	test.Tap(inDialog(t, win, func(b *widget.Button) bool { return b.Text == "Open" })[0])
+	test.Tap(inDialog(t, win, func(b *keyButton) bool { return b.Text == "Open" })[0])
 	if strings.Join(*chosen, "|") != filepath.Join(dir, "boot", "bundle.db") || win.Canvas().Overlays().Top() != nil {
 		t.Errorf("Open chose %q", *chosen)
 	}
@@ -228,7 +228,7 @@ func TestOpenFile_Keys(t *testing.T) {
 	if o.dir != dir {
 		t.Fatalf("Backspace: in %q", o.dir)
 	}
-	test.Tap(inDialog(t, win, func(b *widget.Button) bool { return b.Text == "Home" })[0])
+	test.Tap(inDialog(t, win, func(b *keyButton) bool { return b.Text == "Home" })[0])
 	if o.dir != os.Getenv("HOME") {
 		t.Fatalf("Home went to %q", o.dir)
 	}
@@ -246,14 +246,23 @@ func TestOpenFile_Keys(t *testing.T) {
 		t.Fatalf("End Enter chose %q", *chosen)
 	}
 
+	// Enter works a button, not only Space.
+	o, _ = openChooser(t, win, ".xlsx")
+	win.Canvas().Focus(o.up)
+	pressKey(win, fyne.KeyReturn)
+	if o.dir != filepath.Dir(dir) {
+		t.Errorf("Enter on Up one folder: in %q", o.dir)
+	}
+	pressKey(win, fyne.KeyEscape)
+
 	// Tab goes from the box to Up, Home, the list, Cancel and Open;
-	// Escape closes, choosing nothing.
+	// Escape closes from the box or a button, choosing nothing.
 	o, chosen = openChooser(t, win, ".xlsx")
 	var order []string
 	for range 5 {
 		win.Canvas().FocusNext()
 		switch f := win.Canvas().Focused().(type) {
-		case *widget.Button:
+		case *keyButton:
 			order = append(order, f.Text)
 		case *fileList:
 			order = append(order, "the list")
@@ -264,10 +273,13 @@ func TestOpenFile_Keys(t *testing.T) {
 	if got := strings.Join(order, ", "); got != "Up one folder, Home, the list, Cancel, Open" {
 		t.Errorf("Tab goes to %s", got)
 	}
-	win.Canvas().Focus(o.path)
-	pressKey(win, fyne.KeyEscape)
-	if win.Canvas().Overlays().Top() != nil || len(*chosen) != 0 {
-		t.Errorf("Escape: dialog still open or chose %q", *chosen)
+	for _, from := range []fyne.Focusable{o.path, win.Canvas().Focused()} {
+		o.show()
+		win.Canvas().Focus(from)
+		pressKey(win, fyne.KeyEscape)
+		if win.Canvas().Overlays().Top() != nil || len(*chosen) != 0 {
+			t.Errorf("Escape from %T: dialog still open or chose %q", from, *chosen)
+		}
 	}
 }
 
@@ -333,7 +345,7 @@ func TestOpenFile_FitsTheWindow(t *testing.T) {
 					t.Errorf("%s at %v size %v is not all in the %v window", what, pos, obj.Size(), size)
 				}
 			}
-			for _, b := range inDialog(t, win, func(b *widget.Button) bool { return b.Text == "Open" || b.Text == "Cancel" }) {
+			for _, b := range inDialog(t, win, func(b *keyButton) bool { return b.Text == "Open" || b.Text == "Cancel" }) {
 				inWindow(b.Text, b)
 			}
 			inWindow("the list", o.list)
