@@ -182,7 +182,7 @@ func (r *rowView) set(c *fyne.Container, row fileRow) {
 
 func (r *rowView) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	icon, name, when := objs[0], objs[1].(*canvas.Text), objs[2].(*canvas.Text)
-	gap := r.size / 2
+	gap := r.size
 	line := fyne.MeasureText("Mg", r.size, fyne.TextStyle{}).Height
 	icon.Resize(fyne.NewSquareSize(line))
 	icon.Move(fyne.NewPos(0, (size.Height-line)/2))
