@@ -343,10 +343,14 @@ func isDir(p string) bool {
 }
 
 // driveName is how a drive's button reads: E:\ on Windows, the
-// stick's name elsewhere.
+// stick's name elsewhere, cut short so that the buttons never widen the
+// dialog past a small screen.
 func driveName(d string) string {
 	if runtime.GOOS == "windows" {
 		return d
+	}
+	if name := []rune(filepath.Base(d)); len(name) > 12 {
+		return string(name[:11]) + "…"
 	}
 	return filepath.Base(d)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -181,6 +182,17 @@ func TestOpenFile_NamesInCountingOrder(t *testing.T) {
 	}
 	if want := "results-2.db|results-10.db|Results-11.db|results-011b.db|results-11c.db"; strings.Join(got, "|") != want {
 		t.Errorf("the order is %q, want %s", got, want)
+	}
+}
+
+func TestOpenFile_DriveNamesShort(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("drives are letters")
+	}
+	for path, want := range map[string]string{"/media/ana/STICK": "STICK", "/media/ana/KINGSTON DATATRAVELER": "KINGSTON DA…"} {
+		if got := driveName(path); got != want {
+			t.Errorf("%s: %q, want %q", path, got, want)
+		}
 	}
 }
 
