@@ -118,7 +118,7 @@ func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Op
 	for id, name := range f.GetSheetMap() {
 		switch name {
 		case names.responses:
-			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = sheetPart{responses, rows}
+			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = sheetPart{ref: responses, rows: rows}
 		case names.comments:
 			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = comments
 		}
@@ -158,9 +158,9 @@ func startSheet(sw *excelize.StreamWriter, cols []column, st styles) error {
 }
 
 // save writes the finished workbook to w, with the streamed sheets'
-// dimensions and packed rows in parts (by zip part name). Without a password the
-// zip goes straight to w; excelize would otherwise build the whole file
-// in memory first. An encrypted workbook has to be built in memory to be
+// dimensions and packed rows in parts (by zip part name). Without a
+// password the zip goes straight to w; excelize would otherwise build the
+// whole file in memory first. An encrypted workbook has to be built in memory to be
 // encrypted.
 func save(f *excelize.File, w io.Writer, password string, parts map[string]sheetPart) error {
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newDimensionZip(w, parts) })
