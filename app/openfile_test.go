@@ -341,7 +341,7 @@ func TestOpenFile_RemembersLastFolder(t *testing.T) {
 // TestOpenFile_FitsTheWindow: on a laptop screen the dialog fills nearly
 // the whole window, its buttons are in it, and the list shows many rows.
 func TestOpenFile_FitsTheWindow(t *testing.T) {
-	for _, size := range []fyne.Size{{Width: 1366, Height: 768}, {Width: 1280, Height: 720}, {Width: 1920, Height: 1080}} {
+	for size, least := range map[fyne.Size]int{{Width: 1366, Height: 768}: 12, {Width: 1280, Height: 720}: 12, {Width: 1920, Height: 1080}: 20, {Width: 1024, Height: 600}: 8} {
 		t.Run(fmt.Sprint(size), func(t *testing.T) {
 			win := chooserWindow(t, size.Width, size.Height)
 			var names []string
@@ -360,15 +360,18 @@ func TestOpenFile_FitsTheWindow(t *testing.T) {
 			for _, b := range inDialog(t, win, func(b *keyButton) bool { return b.Text == "Open" || b.Text == "Cancel" }) {
 				inWindow(b.Text, b)
 			}
+			if m := win.Canvas().Overlays().Top().MinSize(); m.Width > size.Width || m.Height > size.Height {
+				t.Errorf("the dialog needs %v, more than the window", m)
+			}
 			inWindow("the list", o.list)
 			inWindow("the path box", o.path)
 			if o.list.Size().Width < size.Width*0.8 {
 				t.Errorf("the list is %v wide in a %v window", o.list.Size().Width, size.Width)
 			}
-			if rows := len(shownRows(win)); rows < 12 {
+			if rows := len(shownRows(win)); rows < least {
 				t.Errorf("the list shows %d rows", rows)
 			}
-			if rows := o.list.Size().Height / o.rowHeight(); rows < 12 {
+			if rows := o.list.Size().Height / o.rowHeight(); rows < float32(least) {
 				t.Errorf("the list has room for %.1f rows", rows)
 			}
 			t.Logf("%v: room for %.1f rows", size, o.list.Size().Height/o.rowHeight())
