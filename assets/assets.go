@@ -286,9 +286,9 @@ func normalWord(word string) string {
 // SearchPictures returns names matching a word (substring of the name, and a few synonyms kept in a small map, e.g. "happy" -> smiling faces, "doctor" -> health-worker, "yes" -> check-mark-button), best first.
 //
 // The order is: the exact name, then the word's synonyms, then names with
-// the word as one of their parts (shorter names first), then names that
-// contain it (anywhere for words of four letters or more, else at the start
-// of a part). A word with spaces is tried whole, then word by word.
+// the word as one of their parts (shorter names first), then names with a
+// part that starts with it, then names that contain it inside a part (for
+// words of four letters or more). A word with spaces is tried whole, then word by word.
 // Case, spaces and hyphens do not matter. An empty word finds nothing.
 func SearchPictures(word string) []string {
 	w := normalWord(word)
@@ -321,7 +321,7 @@ func searchOne(w string) []string {
 	if len(w) > 3 && strings.HasSuffix(w, "s") {
 		keys = append(keys, strings.TrimSuffix(w, "s"))
 	}
-	var exact, syn, part, sub []string
+	var exact, syn, part, start, sub []string
 	for _, k := range keys {
 		if HasPicture(k) {
 			exact = append(exact, k)
@@ -332,7 +332,9 @@ func searchOne(w string) []string {
 		switch {
 		case hasPart(n, keys):
 			part = append(part, n)
-		case containsAny(n, keys, len(w) >= 4):
+		case containsAny(n, keys, false): // "bus" in "bust-in-silhouette"
+			start = append(start, n)
+		case containsAny(n, keys, len(w) >= 4): // "book" in "notebook"
 			sub = append(sub, n)
 		}
 	}
@@ -340,9 +342,11 @@ func searchOne(w string) []string {
 		sort.SliceStable(s, func(i, j int) bool { return len(s[i]) < len(s[j]) })
 	}
 	shortFirst(part)
+	shortFirst(start)
 	shortFirst(sub)
 	out := append(exact, syn...)
 	out = append(out, part...)
+	out = append(out, start...)
 	return append(out, sub...)
 }
 

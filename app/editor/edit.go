@@ -360,46 +360,66 @@ func (e *editor) publish() {
 		return
 	}
 	// Participants see the words as they are: staff publish words with
-	// notes, or missing in a language, only knowing which and where.
-	if advice := adviceList(e.draft, e.notes); advice != "" {
-		e.p.confirm(advice, e.publishNow)
+	// notes, or missing in a language, only knowing which and where, and
+	// choose whether to offer a language with words missing.
+	gaps := missingWords(e.draft)
+	if advice := adviceList(e.draft, e.notes, gaps); advice != "" {
+		e.askPublish(advice, gaps, e.publishNow)
 		return
 	}
-	e.publishNow()
+	e.publishNow(nil)
 }
 
-// publishNow publishes the draft as it is, and says what happens to the
-// answers given so far.
-func (e *editor) publishNow() {
+// publishNow publishes the draft as it is, without the languages left out,
+// and says what happens to the answers given so far. A language left out
+// stays in the draft, to offer once its words are there.
+func (e *editor) publishNow(leaveOut []string) {
 	before, err := e.db.CountResponses(e.draft.ID, time.Time{})
 	if err != nil {
-		e.say(err.Error())
+		e.trouble(lang.L("Speakeasy could not count the answers, so it did not publish. Please try again."), "counting answers before publishing", err)
 		return
 	}
-	s := cloneSurvey(e.draft)
+	s := offered(e.draft, leaveOut)
 	v, err := e.db.Publish(s)
 	if err != nil {
-		e.say(err.Error())
+		e.trouble(lang.L("Speakeasy could not publish the survey. Your changes are still here. Please try again."), "publishing a survey", err)
 		return
 	}
 	if err := e.db.DeleteDraft(s.ID); err != nil {
-		e.say(err.Error())
+		e.trouble(lang.L("The survey is published, but Speakeasy could not tidy away the draft. You can go on editing."), "deleting a published draft", err)
 		return
 	}
+	var msg string
 	if v < e.latest {
 		// The same words as an older version: the store keeps that number,
 		// and the newest version stays in use.
-		e.say(lang.L("This is the same as version {{.V}}. Version {{.Latest}} stays the newest.", map[string]int{"V": v, "Latest": e.latest}))
+		msg = lang.L("This is the same as version {{.V}}. Version {{.Latest}} stays the newest.", map[string]int{"V": v, "Latest": e.latest})
 	} else {
-		msg := lang.L("Published as version {{.V}}.", map[string]int{"V": v})
+		msg = lang.L("Published as version {{.V}}.", map[string]int{"V": v})
 		if n := before.Total(); n > 0 && v > e.latest {
 			msg += " " + lang.N("The {{.N}} answers given so far stay with the version they answered. New answers use version {{.V}}. Export shows them all.",
 				n, map[string]int{"N": n, "V": v})
 		}
 		e.latest = v
-		e.say(msg)
 	}
-	e.draft, e.kept = s, false
+	if len(leaveOut) == 0 {
+		e.draft, e.kept = s, false
+	} else {
+		var names []string
+		for _, l := range leaveOut {
+			names = append(names, survey.LanguageName(l))
+		}
+		msg += " " + lang.L("Participants cannot choose {{.Langs}} in version {{.V}}. Its words stay in your changes: add the missing ones, then publish again to offer it.",
+			map[string]string{"Langs": strings.Join(names, ", "), "V": fmt.Sprint(s.Version)})
+		e.draft.Version = s.Version
+		e.kept = true
+		if err := e.db.SaveDraft(e.draft); err != nil {
+			fyne.LogError("keeping the words of a language not offered", err)
+			msg += " " + lang.L("Speakeasy could not keep those words for later.")
+			e.kept = false
+		}
+	}
+	e.say(msg)
 	e.showPart()
 	e.recheck()
 }

@@ -1,49 +1,212 @@
 package editor
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/survey"
 )
 
-// adviceShown is how many notes the question before publishing lists.
+// adviceShown is how many lines the question before publishing lists.
 const adviceShown = 8
 
+// words is one text of a survey, with where it is on the editor's form
+// and what staff call it.
+type words struct {
+	at   noteKey
+	text *survey.Text
+	name string // "the question's words", "the answer “Yes”", ...
+}
+
+// allWords lists every text of s that participants read, in the order
+// they meet them.
+func allWords(s *survey.Survey) []words {
+	out := []words{
+		{keyAt(-1, "title"), &s.Title, lang.L("the title")},
+		{keyAt(-1, "welcome"), &s.Welcome, lang.L("the welcome words")},
+	}
+	for i := range s.Questions {
+		q := &s.Questions[i]
+		out = append(out,
+			words{keyAt(i, "text"), &q.Text, lang.L("the question's words")},
+			words{keyAt(i, "hint"), &q.Hint, lang.L("the hint")},
+			words{keyAt(i, "easier"), &q.Easier, lang.L("the easier words")})
+		for j := range q.Choices {
+			c := &q.Choices[j]
+			name := lang.L("the answer “{{.A}}”", map[string]string{"A": c.Text.In(s.Lang(), c.Value)})
+			out = append(out, words{noteKey{q: i, field: "choices", choice: j}, &c.Text, name})
+		}
+		out = append(out,
+			words{keyAt(i, "required_message"), &q.RequiredMessage, lang.L("the words when an answer is needed")},
+			words{keyAt(i, "constraint_message"), &q.ConstraintMessage, lang.L("the words when an answer does not fit")})
+	}
+	return append(out, words{keyAt(-1, "thanks"), &s.Thanks, lang.L("the thank-you words")})
+}
+
+// missing is what a language lacks: for each part (-1 the survey, else a
+// question's index), the names of its words with none in the language.
+type missing struct {
+	lang  string
+	parts []int            // in survey order
+	names map[int][]string // by part
+	keys  map[noteKey]bool // the places, with the language
+}
+
+// missingWords finds, for each language but the first, the words that
+// have none in it. A language with nothing missing is left out.
+func missingWords(s *survey.Survey) []missing {
+	var out []missing
+	for _, l := range s.Languages[min(1, len(s.Languages)):] {
+		m := missing{lang: l, names: map[int][]string{}, keys: map[noteKey]bool{}}
+		for _, w := range allWords(s) {
+			if !hasWords(*w.text) || strings.TrimSpace((*w.text)[l]) != "" {
+				continue
+			}
+			if _, ok := m.names[w.at.q]; !ok {
+				m.parts = append(m.parts, w.at.q)
+			}
+			m.names[w.at.q] = append(m.names[w.at.q], w.name)
+			k := w.at
+			k.lang = l
+			m.keys[k] = true
+		}
+		if len(m.parts) > 0 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func hasWords(t survey.Text) bool {
+	for _, s := range t {
+		if strings.TrimSpace(s) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// partName names a part of the survey for staff.
+func partName(s *survey.Survey, q int) string {
+	if q >= 0 && q < len(s.Questions) {
+		return lang.L("Question {{.N}}", map[string]int{"N": q + 1})
+	}
+	return lang.L("The survey")
+}
+
 // adviceList is the question asked before publishing words that have
-// notes (easy-read advice, words missing in a language): each note with
-// its question and language, so that staff know what participants will
-// see where. It is "" when there is nothing to ask about.
-func adviceList(s *survey.Survey, ns []note) string {
+// notes or are missing in a language: a line for each part that lacks
+// words in a language (which words), then each other note with its part
+// and language, so that staff know what participants will see where. It
+// is "" when there is nothing to ask about.
+func adviceList(s *survey.Survey, ns []note, gaps []missing) string {
 	var lines []string
-	n := 0
+	gap := map[noteKey]bool{}
+	for _, m := range gaps {
+		name := survey.LanguageName(m.lang)
+		for _, q := range m.parts {
+			lines = append(lines, fmt.Sprintf("• %s (%s): %s %s", partName(s, q), name,
+				lang.L("These words are missing in {{.Lang}}.", map[string]string{"Lang": name}),
+				capitalise(strings.Join(m.names[q], ", "))+"."))
+		}
+		for k := range m.keys {
+			gap[k] = true
+		}
+	}
+	seen := map[string]bool{}
 	for _, no := range ns {
-		if no.problem {
+		if no.problem || gap[no.at] {
 			continue
 		}
-		n++
-		if len(lines) == adviceShown {
-			continue
-		}
-		where := lang.L("The survey")
-		if no.at.q >= 0 && no.at.q < len(s.Questions) {
-			where = lang.L("Question {{.N}}", map[string]int{"N": no.at.q + 1})
-		}
+		where := partName(s, no.at.q)
 		if no.at.lang != "" {
 			where += " (" + survey.LanguageName(no.at.lang) + ")"
 		}
-		lines = append(lines, "• "+where+": "+no.text)
+		line := "• " + where + ": " + no.text
+		if !seen[line] {
+			seen[line] = true
+			lines = append(lines, line)
+		}
 	}
+	n := len(lines)
 	if n == 0 {
 		return ""
 	}
-	if n > len(lines) {
-		lines = append(lines, lang.L("… and {{.N}} more.", map[string]int{"N": n - len(lines)}))
+	if n > adviceShown {
+		lines = append(lines[:adviceShown], lang.L("… and {{.N}} more.", map[string]int{"N": n - adviceShown}))
 	}
 	return lang.L("Things to look at in the words: {{.N}}.", map[string]int{"N": n}) + "\n" +
 		strings.Join(lines, "\n") + "\n\n" +
 		lang.L("Participants will see these words as they are now. Where a language has no words, they see the survey's first language. Publish anyway?")
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// askPublish shows the question before publishing: the list, and for each
+// language with missing words the choice to offer it anyway or not to
+// offer it in this version. yes gets the languages not to offer.
+func (e *editor) askPublish(list string, gaps []missing, yes func(leaveOut []string)) {
+	text := widget.NewLabel(list)
+	text.Wrapping = fyne.TextWrapWord
+	parts := []fyne.CanvasObject{text}
+	choices := map[string]*widget.RadioGroup{}
+	main := survey.LanguageName(e.draft.Lang())
+	for _, m := range gaps {
+		name := survey.LanguageName(m.lang)
+		offer := lang.L("Offer {{.Lang}}: where its words are missing, people read {{.Main}}", map[string]string{"Lang": name, "Main": main})
+		not := lang.L("Do not offer {{.Lang}} to participants in this version", map[string]string{"Lang": name})
+		r := widget.NewRadioGroup([]string{offer, not}, nil)
+		r.Required = true
+		r.SetSelected(offer)
+		choices[m.lang] = r
+		parts = append(parts, r)
+	}
+	d := dialog.NewCustomConfirm(lang.L("Are you sure?"), lang.L("Yes"), lang.L("No"),
+		atDesk(container.NewVBox(parts...)), func(ok bool) {
+			if !ok {
+				return
+			}
+			var leaveOut []string
+			for _, m := range gaps {
+				if choices[m.lang].Selected != choices[m.lang].Options[0] {
+					leaveOut = append(leaveOut, m.lang)
+				}
+			}
+			yes(leaveOut)
+		}, e.p.win)
+	// As wide as a laptop allows, so that the list takes fewer lines.
+	d.Resize(fyne.NewSize(min(e.p.win.Canvas().Size().Width-40, 1000), 0))
+	d.Show()
+}
+
+// offered is the survey to publish: s without the languages left out,
+// and without their words, so that participants cannot choose them and
+// nothing shows in them.
+func offered(s *survey.Survey, leaveOut []string) *survey.Survey {
+	c := cloneSurvey(s)
+	if len(leaveOut) == 0 {
+		return c
+	}
+	c.Languages = slices.DeleteFunc(c.Languages, func(l string) bool { return slices.Contains(leaveOut, l) })
+	for _, w := range allWords(c) {
+		for _, l := range leaveOut {
+			delete(*w.text, l)
+		}
+	}
+	return c
 }
 
 // answersByVersion is how many answered: in all when only the newest

@@ -132,8 +132,12 @@ func Survey(s *survey.Survey, jargon *Jargon) []Warning {
 		for _, ch := range q.Choices {
 			words(ch.Text, Where{Question: q.ID, Field: "choices", Choice: ch.Value})
 			if ch.Picture == "" {
+				msg := "This answer has no picture." // it has no words yet either
+				if words := strings.TrimSpace(ch.Text.In(s.Lang(), "")); words != "" {
+					msg = fmt.Sprintf("The answer %q has no picture.", words)
+				}
 				out = append(out, Warning{Where: Where{Question: q.ID, Field: "choices", Choice: ch.Value},
-					Message:    fmt.Sprintf("The answer %q has no picture.", ch.Text.In(s.Lang(), "")),
+					Message:    msg,
 					Suggestion: "Add one, so people who do not read well can choose it."})
 			}
 		}
