@@ -21,7 +21,9 @@ import (
 // publishing it with a word missing in Welsh (the screen lists it and
 // waits for a yes), then again with nothing missing (no question asked);
 // then running it on this laptop, after which Today, Export and Start all
-// show it. The survey rows in SQLite are read back after each publish.
+// show it. The survey rows in SQLite are read back after each publish. A
+// participant then answers in Welsh: every screen is in Welsh, the skip
+// rule brings the last question, and the answers are saved for version 2.
 func TestJourney_AdminWritesPublishesAndRunsASurvey(t *testing.T) {
 	db := newTestDB(t)
 	if err := db.SetPIN("2580"); err != nil { // as speakeasy set-pin does
@@ -152,6 +154,45 @@ func TestJourney_AdminWritesPublishesAndRunsASurvey(t *testing.T) {
 	me.Tap("Start the survey")
 	if u.Screen() != "welcome" || !strings.Contains(me.Sees(), "Family day") || w.Title() != "Speakeasy: Family day" {
 		t.Errorf("Start opened the %s screen of %q:\n%s", u.Screen(), w.Title(), me.Sees())
+	}
+
+	// A participant answers in Welsh; not liking the food brings the last
+	// question, and the answers are saved against version 2.
+	me.Tap("Cymraeg")
+	me.Tap("Dechrau")
+	if got := me.Sees(); !strings.Contains(got, "Helo. Diolch am ddod.") {
+		t.Errorf("the first screen in Welsh says:\n%s", got)
+	}
+	me.Tap("Nesaf")
+	for _, tap := range []string{"Fy mam", "Na", "Da"} {
+		me.Tap(tap)
+		me.Tap("Nesaf")
+	}
+	if got := me.Sees(); !strings.Contains(got, "Cwestiwn 4 o 4 Beth allwn ni wneud yn well?") {
+		t.Fatalf("after not liking the food, the screen says:\n%s", got)
+	}
+	test.Type(w.Canvas().Focused(), "Mwy o fwyd")
+	me.Tap("Nesaf")
+	var version int
+	var language, status string
+	if err := db.SQL().QueryRow(`SELECT version, language, status FROM responses WHERE survey_id = 'family-day'`).Scan(&version, &language, &status); err != nil {
+		t.Fatal(err)
+	}
+	answers := map[string]string{}
+	rows, err := db.SQL().Query(`SELECT a.question_id, a.value FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.survey_id = 'family-day'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var q, v string
+		if err := rows.Scan(&q, &v); err != nil {
+			t.Fatal(err)
+		}
+		answers[q] = v
+	}
+	if version != 2 || language != "cy" || status != "complete" || answers["who"] != "answer1" || answers["food"] != "no" || answers["better"] != "Mwy o fwyd" {
+		t.Errorf("saved version %d in %q, %s, with %v", version, language, status, answers)
 	}
 }
 
