@@ -133,8 +133,12 @@ func (u *UI) showConsent() {
 	}
 	scr := newScreen("handshake")
 	scr.addText(lines[0], true)
-	for _, l := range lines[1:] {
-		scr.addText(l, false)
+	scr.addText(lines[1], false)
+	// The last two reassure; Listen reads them, and Stop is on every
+	// screen. Only when nothing else makes room (the biggest words on
+	// a small screen) do they leave it.
+	for _, l := range lines[2:] {
+		scr.addSpareText(l)
 	}
 	scr.buttons = []*tile{no, yes}
 	u.show("consent", scr.build(), keyTarget{options: these(yes, no)})

@@ -43,7 +43,7 @@ func (p *datePicker) partial() bool {
 // addTo puts the line that says what is chosen and the tiles of this
 // step on scr.
 func (p *datePicker) addTo(scr *screen) {
-	scr.addText(p.sofar(), false)
+	scr.addSpareText(p.sofar())
 	p.choice = nil
 	var cols []int
 	var back *tile

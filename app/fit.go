@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -29,13 +30,11 @@ type screen struct {
 	top     fyne.CanvasObject
 	picture *canvas.Image
 	texts   []*textBlock
-	input   fyne.CanvasObject // a box to type in, above the tiles or beside them
-	// inputBeside puts the box to the left of the tiles (a number pad).
-	inputBeside bool
-	extra       []*tile // tiles inside the input, for keys and scanning
-	groups      []*tileGroup
-	message     *textBlock // shown above the buttons when it has words
-	buttons     []*tile
+	input   fyne.CanvasObject // a box to type in, above the tiles
+	extra   []*tile           // tiles inside the input, for keys and scanning
+	groups  []*tileGroup
+	message *textBlock // shown above the buttons when it has words
+	buttons []*tile
 	// filler keeps the buttons at the bottom with room between.
 	more   *tile        // "More answers", when the last group has pages
 	pages  *canvas.Text // "Answers 1 to 6 of 12", on the progress line
@@ -44,6 +43,8 @@ type screen struct {
 	last   fyne.Size
 	plan   plan
 	onPage func() // called when the page changes, to move the focus
+	// squeezed hides the spare words: the last thing the rule tries.
+	squeezed bool
 }
 
 // tileGroup is a set of tiles laid out in a grid. cols lists the column
@@ -62,6 +63,9 @@ type plan struct {
 	cols    []int // per group
 	perPage int   // tiles per page of the last group; 0 means no pages
 	tilePic bool  // whether answer tiles keep their pictures
+	// beside puts "More answers" this wide at the end of a page's one
+	// row: room for one row and no more. Zero means it is not beside.
+	beside float32
 }
 
 // gapSize is the room between parts of a screen. It does not grow with
@@ -82,6 +86,35 @@ func (s *screen) addText(words string, heading bool) *textBlock {
 	s.texts = append(s.texts, b)
 	return b
 }
+
+// addSpareText adds words that may leave the screen when even pages of
+// answers leave no room for one row (biggest words on a small screen).
+func (s *screen) addSpareText(words string) *textBlock {
+	b := s.addText(words, false)
+	b.spare = true
+	return b
+}
+
+// laid is the groups as the plan lays them out. Squeezed, the last two
+// go on pages together ("I don't know" with the faces): on a page of
+// their own, the last would have no room for one row.
+func (s *screen) laid() []*tileGroup {
+	n := len(s.groups)
+	if !s.squeezed || n < 2 || s.groups[n-1].fixed || s.groups[n-2].fixed {
+		return s.groups
+	}
+	a, b := s.groups[n-2], s.groups[n-1]
+	joined := &tileGroup{tiles: append(append([]*tile{}, a.tiles...), b.tiles...), cols: slices.Clone(a.cols)}
+	for _, c := range b.cols {
+		if !slices.Contains(joined.cols, c) {
+			joined.cols = append(joined.cols, c)
+		}
+	}
+	return append(append([]*tileGroup{}, s.groups[:n-2]...), joined)
+}
+
+// shown reports whether b is on the screen in the plan being made.
+func (s *screen) shown(b *textBlock) bool { return !b.spare || !s.squeezed }
 
 // addGroup adds a grid of tiles; cols are the column counts it may take.
 func (s *screen) addGroup(tiles []*tile, cols ...int) *tileGroup {
@@ -200,17 +233,7 @@ func (s *screen) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	bottom := m + inner.Height
 	// The buttons: one row, as tall as the tallest needs.
 	if len(s.buttons) > 0 {
-		widths := buttonWidths(s.buttons, inner.Width, gap)
-		var h float32
-		for i, t := range s.buttons {
-			t.noPicture = false // decided again at every size
-			th, ok := t.heightFor(widths[i])
-			if !ok && t.Picture != "" {
-				t.noPicture = true
-				th, _ = t.heightFor(widths[i])
-			}
-			h = max(h, th)
-		}
+		widths, h := planButtons(s.buttons, inner.Width, gap)
 		bottom -= h
 		x := mx
 		for i, t := range s.buttons {
@@ -252,8 +275,24 @@ func picturesFor(height float32) []float32 {
 	return pictureSizes
 }
 
-// choose finds the biggest picture and the fewest pages that fit.
+// choose finds the biggest picture and the fewest pages that fit; when
+// nothing fits, it tries again without the spare words.
 func (s *screen) choose(width, height float32) plan {
+	s.squeezed = false
+	p, score := s.chooseShown(width, height)
+	if score > 0 {
+		return p
+	}
+	s.squeezed = true
+	if q, sq := s.chooseShown(width, height); sq > score {
+		return q
+	}
+	s.squeezed = false
+	return p
+}
+
+// chooseShown is choose for the words on show.
+func (s *screen) chooseShown(width, height float32) (plan, int) {
 	var best plan
 	bestScore := math.MinInt
 	for _, compact := range []bool{false, true} {
@@ -270,12 +309,12 @@ func (s *screen) choose(width, height float32) plan {
 					best, bestScore = p, score
 				}
 				if score == fitsWhole {
-					return p
+					return p, score
 				}
 			}
 		}
 	}
-	return best
+	return best, bestScore
 }
 
 // Scores for a try: everything on one page beats pages, and more answers
@@ -299,37 +338,31 @@ func (s *screen) try(width, height, pic float32, tilePic, compact bool) (plan, i
 	wordsOK := true
 	used := float32(0)
 	for _, b := range s.texts {
-		h, ok := b.packedHeight(right)
-		wordsOK = wordsOK && ok
-		used += h
+		if s.shown(b) {
+			h, ok := b.packedHeight(right)
+			wordsOK = wordsOK && ok
+			used += h
+		}
 	}
 	gridW := right
 	if s.input != nil {
-		if s.inputBeside {
-			gridW -= s.inputWidth() + gap
-		} else {
-			used += s.input.MinSize().Height + gap
-		}
+		used += s.input.MinSize().Height + gap
 	}
-	for _, g := range s.groups {
-		for _, t := range g.tiles {
-			t.noPicture = !tilePic
-		}
-	}
-	s.more.noPicture = !tilePic
-	last := len(s.groups) - 1
-	fixedLast := last >= 0 && s.groups[last].fixed
+	s.tilePictures(tilePic)
+	groups := s.laid()
+	last := len(groups) - 1
+	fixedLast := last >= 0 && groups[last].fixed
 	if fixedLast {
-		last = len(s.groups)
+		last = len(groups)
 	}
-	for i, g := range s.groups {
+	for i, g := range groups {
 		if i == last {
 			break
 		}
 		c, h, ok := shortest(g, gridW)
 		if !compact {
 			c, h, ok = firstFitting(g, gridW)
-			if i == len(s.groups)-1 && fixedLast {
+			if i == len(groups)-1 && fixedLast {
 				// A pad at the bottom takes the first column count that
 				// fits the room left, so it keeps its usual shape if it can.
 				c, h, ok = firstInRoom(g, gridW, height-used)
@@ -348,10 +381,10 @@ func (s *screen) try(width, height, pic float32, tilePic, compact bool) (plan, i
 		}
 		return fitsWhole
 	}
-	if last < 0 || last == len(s.groups) {
+	if last < 0 || last == len(groups) {
 		return p, score(height - used + gap)
 	}
-	g := s.groups[last]
+	g := groups[last]
 	room := height - used
 	// All on one page, with the first column count that fits.
 	for _, c := range g.cols {
@@ -388,17 +421,47 @@ func (s *screen) try(width, height, pic float32, tilePic, compact bool) (plan, i
 		p.perPage = 1
 		return p, wordsSplit
 	}
+	if bestPer < 1 {
+		if q, ok := s.oneBeside(p, g, gridW, room); ok {
+			return q, 1
+		}
+	}
 	p.cols = append(p.cols, bestCols)
 	if bestPer < 1 {
-		// Not even one row: show what there is room for, and say so.
+		// Not even one row beside "More answers": show one answer and
+		// it, and say how far they spill over.
 		p.perPage = max(bestCols-1, 1)
-		return p, score(room - bestTallest)
+		rows := (p.perPage + bestCols) / bestCols
+		return p, score(room - float32(rows)*(bestTallest+gap) + gap)
 	}
 	p.perPage = bestPer
 	if !wordsOK {
 		return p, wordsSplit
 	}
 	return p, bestPer
+}
+
+// oneBeside plans pages of one answer each with "More answers" beside
+// it, when there is room for one row and answers need the width: the
+// last way to keep every answer in view.
+func (s *screen) oneBeside(p plan, g *tileGroup, width, room float32) (plan, bool) {
+	more := s.more.minWidth()
+	h, ok := s.more.heightFor(more)
+	for ; h > room && more < width/2; more += 16 {
+		h, ok = s.more.heightFor(more)
+	}
+	tw := width - more - gapSize()
+	for _, t := range g.tiles {
+		th, fits := t.heightFor(tw)
+		ok = ok && fits
+		h = max(h, th)
+	}
+	if !ok || h > room {
+		return p, false
+	}
+	p.cols = append(p.cols, 1)
+	p.perPage, p.beside = 1, more
+	return p, true
 }
 
 // shortest is the column count that makes g shortest with every word
@@ -442,9 +505,6 @@ func firstInRoom(g *tileGroup, width, room float32) (cols int, height float32, o
 	return shortest(g, width)
 }
 
-// inputWidth is how wide a box beside the tiles is.
-func (s *screen) inputWidth() float32 { return max(s.input.MinSize().Width, 220) }
-
 func tileWidth(width float32, cols int) float32 {
 	return (width - gapSize()*float32(cols-1)) / float32(cols)
 }
@@ -472,9 +532,20 @@ func gridHeight(tiles []*tile, cols int, width float32) (float32, bool) {
 	return total, ok
 }
 
+// tilePictures shows or hides the answers' pictures.
+func (s *screen) tilePictures(on bool) {
+	for _, g := range s.groups {
+		for _, t := range g.tiles {
+			t.noPicture = !on
+		}
+	}
+	s.more.noPicture = !on
+}
+
 // place puts everything where the plan says, in the area at pos.
 func (s *screen) place(pos fyne.Position, area fyne.Size) {
 	p := s.plan
+	s.tilePictures(p.tilePic) // the last plan tried may not be the one chosen
 	gap := gapSize()
 	x := pos.X
 	if s.picture != nil {
@@ -488,6 +559,10 @@ func (s *screen) place(pos fyne.Position, area fyne.Size) {
 	width := pos.X + area.Width - x
 	y := pos.Y
 	for _, b := range s.texts {
+		b.Hidden = !s.shown(b)
+		if b.Hidden {
+			continue
+		}
 		h, _ := b.packedHeight(width)
 		b.Move(fyne.NewPos(x, y-b.overlap()))
 		b.Resize(fyne.NewSize(width, h+2*b.overlap()))
@@ -496,24 +571,19 @@ func (s *screen) place(pos fyne.Position, area fyne.Size) {
 	if s.input != nil {
 		h := s.input.MinSize().Height
 		s.input.Move(fyne.NewPos(x, y))
-		if s.inputBeside {
-			s.input.Resize(fyne.NewSize(s.inputWidth(), h))
-			x += s.inputWidth() + gap
-			width -= s.inputWidth() + gap
-		} else {
-			s.input.Resize(fyne.NewSize(width, h))
-			y += h + gap
-		}
+		s.input.Resize(fyne.NewSize(width, h))
+		y += h + gap
 	}
 	s.pages.Hide()
 	s.more.Hide()
-	for i, g := range s.groups {
+	groups := s.laid()
+	for i, g := range groups {
 		cols := 1
 		if i < len(p.cols) {
 			cols = p.cols[i]
 		}
 		tiles := g.tiles
-		if i == len(s.groups)-1 && p.perPage > 0 && !g.fixed {
+		if i == len(groups)-1 && p.perPage > 0 && !g.fixed {
 			tiles = s.pageOf(g.tiles, p.perPage)
 			s.pages.Show()
 			ps := s.pages.MinSize()
@@ -528,6 +598,10 @@ func (s *screen) place(pos fyne.Position, area fyne.Size) {
 			for _, t := range g.tiles {
 				t.Show()
 			}
+		}
+		if p.beside > 0 && i == len(groups)-1 {
+			y = s.placeBeside(tiles, p.beside, x, y, width) + gap
+			continue
 		}
 		y = placeGrid(tiles, cols, x, y, width) + gap
 	}
@@ -554,6 +628,22 @@ func (s *screen) pageOf(tiles []*tile, per int) []*tile {
 	s.more.Show()
 	s.more.Refresh()
 	return append(append([]*tile{}, tiles[from:to]...), s.more)
+}
+
+// placeBeside lays a page's one answer out with "More answers" at its
+// right, in one row, and returns where the row ends.
+func (s *screen) placeBeside(tiles []*tile, more, x, y, width float32) float32 {
+	tw := width - more - gapSize()
+	h, _ := s.more.heightFor(more)
+	for _, t := range tiles[:len(tiles)-1] {
+		th, _ := t.heightFor(tw)
+		h = max(h, th)
+		t.Move(fyne.NewPos(x, y))
+		t.Resize(fyne.NewSize(tw, h))
+	}
+	s.more.Move(fyne.NewPos(x+tw+gapSize(), y))
+	s.more.Resize(fyne.NewSize(more, h))
+	return y + h
 }
 
 // placeGrid lays tiles out in cols columns from (x, y) and returns where

@@ -17,7 +17,8 @@ import (
 //   - a scroll bar (a touch screen cannot drag it);
 //   - a button, answer or words outside the window;
 //   - a word too wide for its place (it would be split, or cut off);
-//   - a button or answer less than 96 px tall.
+//   - a button or answer less than 96 px tall;
+//   - a button or answer on top of another, or of words.
 func FitProblems(w fyne.Window) []string {
 	c := w.Canvas()
 	size := c.Size()
@@ -26,6 +27,7 @@ func FitProblems(w fyne.Window) []string {
 	if m := c.Content().MinSize(); m.Width > size.Width+0.5 || m.Height > size.Height+0.5 {
 		say("the screen needs %.0f×%.0f but the window is %.0f×%.0f", m.Width, m.Height, size.Width, size.Height)
 	}
+	var placed []placedThing // what is drawn so far, to find overlaps
 	var visit func(o fyne.CanvasObject, at fyne.Position)
 	visit = func(o fyne.CanvasObject, at fyne.Position) {
 		if !o.Visible() {
@@ -47,12 +49,18 @@ func FitProblems(w fyne.Window) []string {
 			if word, ok := x.splitWord(); ok {
 				say("%q does not fit in its place in %q", word, x.Label)
 			}
+			placed = overlaps(placed, placedThing{x.Label, pos, end, true}, say)
 		case *widget.Label:
 			if outside && x.Text != "" {
 				say("the words %q are outside the window", short(x.Text))
 			}
 			if word, ok := labelSplits(x); ok {
 				say("%q does not fit in its place in %q", word, short(x.Text))
+			}
+			if x.Text != "" {
+				// A label's box reaches past its words by its padding.
+				pad := fyne.NewPos(0, x.Theme().Size(theme.SizeNameInnerPadding))
+				placed = overlaps(placed, placedThing{short(x.Text), pos.Add(pad), end.Subtract(pad), false}, say)
 			}
 		}
 		switch x := o.(type) {
@@ -66,6 +74,28 @@ func FitProblems(w fyne.Window) []string {
 	}
 	visit(c.Content(), fyne.NewPos(0, 0))
 	return out
+}
+
+// placedThing is a button, an answer or words, where the screen put it.
+type placedThing struct {
+	name     string
+	from, to fyne.Position
+	tile     bool
+}
+
+// overlaps says so when p lies on top of a tile already placed (or, for a
+// tile, of words already placed), and adds p to placed. Words may touch
+// words: a text block's box is taller than its words.
+func overlaps(placed []placedThing, p placedThing, say func(string, ...any)) []placedThing {
+	for _, q := range placed {
+		if !p.tile && !q.tile {
+			continue
+		}
+		if p.from.X < q.to.X-1 && q.from.X < p.to.X-1 && p.from.Y < q.to.Y-1 && q.from.Y < p.to.Y-1 {
+			say("%q is on top of %q", p.name, q.name)
+		}
+	}
+	return append(placed, p)
 }
 
 // labelSplits reports the first word of l that is wider than the room l

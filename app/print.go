@@ -95,7 +95,7 @@ func RenderScreens(s *survey.Survey, o RenderOptions, save func(Screen) error) e
 		{"understand", u.previewUnderstand},
 		{"still-there", u.showStillThere},
 		{"thanks", u.showThanks},
-		{"staff-pin", func() { u.showSetPIN(func() {}) }},
+		{"staff-pin", func() { u.setStaffTheme(); u.showSetPIN(func() {}) }}, // staff get the staff look
 	} {
 		x.show()
 		if err := shot(x.name); err != nil {

@@ -62,7 +62,7 @@ func (qs *questionScreen) draw() {
 	said := qs.said()
 	scr.addText(said[0], true)
 	if said[1] != "" {
-		scr.addText(said[1], false)
+		scr.addSpareText(said[1]) // the hint: Listen reads it when it has no room
 	}
 	qs.answers()
 

@@ -96,6 +96,9 @@ func widestWord(s string, size float32, style fyne.TextStyle) float32 {
 type textBlock struct {
 	*widget.Label
 	raw string
+	// spare words (a hint) leave the screen when nothing else makes room
+	// for the answers; Listen still reads them.
+	spare bool
 }
 
 func newTextBlock(s string, heading bool) *textBlock {

@@ -79,18 +79,18 @@ func (qs *questionScreen) numberPad(box *typingBox) {
 			box.SetText(string(r[:len(r)-1]))
 		}
 	})
-	// The box with Rub out under it, and beside them the digits: 1 2 3 /
-	// 4 5 6 / 7 8 9 / 0 as on a phone, or wider rows on a short screen.
-	// The box is as wide as its "Type a number", whatever the words' size.
+	// The box with Rub out beside it, and under them the digits in a row,
+	// or two rows on a narrow screen: the shortest shape that keeps every
+	// key big (beside the box, they took two rows more than the biggest
+	// words leave on a 1024×600 screen). The box is as wide as its "Type
+	// a number", whatever the words' size.
 	th := box.Theme()
 	wide := canvas.NewRectangle(color.Transparent)
 	wide.SetMinSize(fyne.NewSize(fyne.MeasureText(box.PlaceHolder, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width+
 		3*th.Size(theme.SizeNameInnerPadding), 0))
-	qs.scr.input = container.NewVBox(container.NewStack(wide, box), rubOut)
-	qs.scr.inputBeside = true
+	qs.scr.input = container.NewHBox(container.NewStack(wide, box), rubOut)
 	qs.scr.extra = []*tile{rubOut}
-	g := qs.scr.addGroup(keys, 3, 5, 10)
-	g.fixed = true
+	qs.scr.addGroup(keys, 10, 5).fixed = true
 	qs.tiles = nil // number keys are not answers: 1 to 9 type, not choose
 	qs.pad = append(keys, rubOut)
 }

@@ -60,12 +60,12 @@ func (us *understandScreen) draw() {
 	us.scr = scr
 	easier := ss.Text(us.q.Easier)
 	if easier != "" {
-		scr.addText(lang.L("In easier words:"), false)
+		scr.addSpareText(lang.L("In easier words:"))
 		scr.addText(easier, false)
 	}
 	scr.addText(lang.L("Which word is hard?"), true)
 	if easier == "" {
-		scr.addText(lang.L("Tap the word."), false) // room for it only without easier words
+		scr.addSpareText(lang.L("Tap the word.")) // room for it only without easier words
 	}
 	// The question's own words only: the hint and the easier words are
 	// not what the participant was asked.

@@ -23,7 +23,7 @@ func (u *UI) showWelcome() {
 	start := newTile(lang.L("Start"), "right-arrow", stylePrimary, u.begin)
 	scr := newScreen(s.Picture)
 	scr.addText(s.Title.In(l, s.Lang()), true)
-	scr.addText(s.Welcome.In(l, s.Lang()), false)
+	scr.addSpareText(s.Welcome.In(l, s.Lang())) // read aloud with "Read to me"
 	var langs []*tile
 	if len(s.Languages) > 1 {
 		for _, code := range s.Languages {
