@@ -205,6 +205,12 @@ func (t *tile) metricsWidth(m tileMetrics) float32 {
 	return w
 }
 
+// lineWidth is how wide the tile is with all its words on one line.
+func (t *tile) lineWidth() float32 {
+	m := t.metrics()
+	return fyne.MeasureText(t.Label, m.text, fyne.TextStyle{Bold: m.bold}).Width + t.metricsWidth(m)
+}
+
 // splitWord reports a word of the tile that is wider than its room, for
 // the fit check.
 func (t *tile) splitWord() (string, bool) {

@@ -88,7 +88,9 @@ func (qs *questionScreen) numberPad(box *typingBox) {
 	wide := canvas.NewRectangle(color.Transparent)
 	wide.SetMinSize(fyne.NewSize(fyne.MeasureText(box.PlaceHolder, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width+
 		3*th.Size(theme.SizeNameInnerPadding), 0))
-	qs.scr.input = container.NewHBox(container.NewStack(wide, box), rubOut)
+	oneLine := canvas.NewRectangle(color.Transparent) // "Rub out" on one line
+	oneLine.SetMinSize(fyne.NewSize(rubOut.lineWidth(), 0))
+	qs.scr.input = container.NewHBox(container.NewStack(wide, box), container.NewStack(oneLine, rubOut))
 	qs.scr.extra = []*tile{rubOut}
 	qs.scr.addGroup(keys, 10, 5).fixed = true
 	qs.tiles = nil // number keys are not answers: 1 to 9 type, not choose
