@@ -12,10 +12,11 @@ import (
 // and deflated as they come, so that the compressing happens while the
 // responses are still being read from the database, on the other
 // processor, and not all at the end. The compressed rows wait in a
-// private temporary file (mode 0600, removed when the export ends, as
-// excelize's own stream files are) until the workbook is saved; then
-// dimensionZip puts them into their sheet between excelize's header row and
-// the end of the sheet.
+// private temporary file (mode 0600; out of its folder at once where the
+// system allows, else removed when the export ends, as excelize's own
+// stream files are) until the workbook is saved; then dimensionZip puts
+// them into their sheet between excelize's header row and the end of the
+// sheet.
 type packedRows struct {
 	enc  *rowEncoder
 	row  int    // the number of the last row written; the header is 1
@@ -41,6 +42,10 @@ func newPackedRows(enc *rowEncoder) (*packedRows, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Gone from the folder at once where the system allows it (not
+	// Windows), so no answers are left behind if the export is killed;
+	// the open file stays readable.
+	os.Remove(file.Name())
 	p := &packedRows{enc: enc, row: 1, file: file, disk: bufio.NewWriterSize(file, 256<<10)}
 	p.out.w = p.disk
 	p.zw, _ = flate.NewWriter(&p.out, packLevel) // the level is valid
@@ -83,7 +88,7 @@ func (p *packedRows) finish() error {
 // reader reads the compressed rows back.
 func (p *packedRows) reader() io.Reader { return io.NewSectionReader(p.file, 0, p.out.n) }
 
-// close removes the temporary file.
+// close removes the temporary file, if it is still there.
 func (p *packedRows) close() {
 	p.file.Close()
 	os.Remove(p.file.Name())

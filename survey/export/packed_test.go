@@ -3,8 +3,12 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"hash/crc32"
 	"io"
+	"io/fs"
+	"os"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -81,5 +85,28 @@ func TestDimensionZip_PutsPackedRowsIn(t *testing.T) {
 		if got["sheet.xml"] != sheet || got["before.xml"] != "<other/>" || got["after.xml"] != "<other/>" {
 			t.Errorf("%d rows: sheet is %.200q…, others %q %q", n, got["sheet.xml"], got["before.xml"], got["after.xml"])
 		}
+	}
+}
+
+// TestPackedRows_NoFileLeftBehind: the rows' temporary file has no name
+// in its folder while the export runs (where the system allows), so a
+// killed export leaves no answers behind.
+func TestPackedRows_NoFileLeftBehind(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows keeps an open file's name; it is removed when the export ends")
+	}
+	rows, err := newPackedRows(newRowEncoder(1, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.close()
+	if err := rows.add([]any{"private words"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(rows.file.Name()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%s is there while rows are written (%v)", rows.file.Name(), err)
+	}
+	if err := rows.finish(); err != nil || rows.out.n == 0 {
+		t.Errorf("finish: %v, %d bytes", err, rows.out.n)
 	}
 }
