@@ -256,7 +256,7 @@ func (e *editor) focusInput(k noteKey) {
 // change keeps the draft after every edit and checks it again.
 func (e *editor) change() {
 	if err := e.db.SaveDraft(e.draft); err != nil {
-		e.trouble(lang.L("Speakeasy could not keep your change. Please try again; if it happens again, close the editor and open it again."), "saving a survey draft", err)
+		e.trouble(lang.L("Speakeasy could not keep your change."), err)
 	} else {
 		e.kept = true
 	}
@@ -333,11 +333,10 @@ func (e *editor) say(msg string) {
 	}
 }
 
-// trouble says msg, in plain words, and logs what went wrong for whoever
-// looks after the laptop.
-func (e *editor) trouble(msg, doing string, err error) {
-	fyne.LogError(doing, err)
-	e.say(msg)
+// trouble says what failed in plain words, with why and what to do when
+// Speakeasy can tell; the error itself goes to the log.
+func (e *editor) trouble(said string, err error) {
+	e.say(app.StaffProblem(said, err))
 }
 
 // problems counts the notes that stop publishing.
@@ -376,17 +375,17 @@ func (e *editor) publish() {
 func (e *editor) publishNow(leaveOut []string) {
 	before, err := e.db.CountResponses(e.draft.ID, time.Time{})
 	if err != nil {
-		e.trouble(lang.L("Speakeasy could not count the answers, so it did not publish. Please try again."), "counting answers before publishing", err)
+		e.trouble(lang.L("Speakeasy could not count the answers, so it did not publish."), err)
 		return
 	}
 	s := offered(e.draft, leaveOut)
 	v, err := e.db.Publish(s)
 	if err != nil {
-		e.trouble(lang.L("Speakeasy could not publish the survey. Your changes are still here. Please try again."), "publishing a survey", err)
+		e.trouble(lang.L("Speakeasy could not publish the survey. Your changes are still here."), err)
 		return
 	}
 	if err := e.db.DeleteDraft(s.ID); err != nil {
-		e.trouble(lang.L("The survey is published, but Speakeasy could not tidy away the draft. You can go on editing."), "deleting a published draft", err)
+		e.trouble(lang.L("The survey is published, but Speakeasy could not tidy away the draft."), err)
 		return
 	}
 	var msg string
@@ -433,7 +432,7 @@ func (e *editor) discard() {
 	}
 	e.p.confirm(lang.L("Throw away your changes to this survey?"), func() {
 		if err := e.db.DeleteDraft(e.draft.ID); err != nil {
-			e.say(err.Error())
+			e.trouble(lang.L("Speakeasy could not throw away the changes."), err)
 			return
 		}
 		if e.latest == 0 {
@@ -442,7 +441,7 @@ func (e *editor) discard() {
 		}
 		s, err := e.db.Survey(e.draft.ID, 0)
 		if err != nil {
-			e.say(err.Error())
+			e.trouble(lang.L("Your changes are gone, but Speakeasy could not read the survey again. Go back to the list and open it again."), err)
 			return
 		}
 		e.draft, e.kept, e.local = s, false, map[noteKey]note{}

@@ -29,7 +29,7 @@ func (e *editor) showPreview(id string) {
 	}
 	dir, err := os.MkdirTemp("", "speakeasy-preview-")
 	if err != nil {
-		e.say(err.Error())
+		e.trouble(lang.L("Speakeasy could not make a place for the preview's answers."), err)
 		return
 	}
 	scratch, err := store.Open(dir)
@@ -42,7 +42,7 @@ func (e *editor) showPreview(id string) {
 	}
 	if err != nil {
 		os.RemoveAll(dir)
-		e.say(err.Error())
+		e.trouble(lang.L("Speakeasy could not make a place for the preview's answers."), err)
 		return
 	}
 	appWords := "en" // the language of the app's own words on the staff side

@@ -155,8 +155,9 @@ func (p *surveysPanel) reload() {
 		for _, si := range infos {
 			byID[si.ID] = len(p.rows)
 			row := surveyRow{SurveyInfo: si, published: true}
-			if row.byVersion, err = p.db.CountByVersion(si.ID); err != nil {
-				p.say(err.Error())
+			var cerr error
+			if row.byVersion, cerr = p.db.CountByVersion(si.ID); cerr != nil {
+				p.say(app.StaffProblem(lang.L("Speakeasy could not count the answers to {{.Name}}.", map[string]string{"Name": si.Title}), cerr))
 			}
 			p.rows = append(p.rows, row)
 		}
@@ -172,7 +173,7 @@ func (p *surveysPanel) reload() {
 		p.kiosk, err = p.db.KioskSurveyID()
 	}
 	if err != nil {
-		p.say(err.Error())
+		p.say(app.StaffProblem(lang.L("Speakeasy could not read the list of surveys."), err))
 	}
 	sort.SliceStable(p.rows, func(a, b int) bool { return p.rows[a].ID < p.rows[b].ID })
 	p.selected = -1
@@ -282,7 +283,7 @@ func (p *surveysPanel) create(id string) {
 	}
 	s := newSurvey(id)
 	if err := p.db.SaveDraft(s); err != nil {
-		p.say(err.Error())
+		p.say(app.StaffProblem(lang.L("Speakeasy could not make the new survey."), err))
 		return
 	}
 	p.newID.SetText("")
@@ -304,7 +305,7 @@ func (p *surveysPanel) newNameOK(id string) bool {
 	used, err := p.db.SurveyIDInUse(id)
 	switch {
 	case err != nil:
-		p.say(err.Error())
+		p.say(app.StaffProblem(lang.L("Speakeasy could not check whether the name is free."), err))
 		return false
 	case used:
 		p.say(lang.L("There is a survey called {{.Name}} already. Please choose another name.", map[string]string{"Name": id}))
@@ -337,7 +338,7 @@ func (p *surveysPanel) duplicate() {
 		err = p.copyDraft(r.ID, id)
 	}
 	if err != nil {
-		p.say(err.Error())
+		p.say(app.StaffProblem(lang.L("Speakeasy could not make the copy."), err))
 		return
 	}
 	p.newID.SetText("")
@@ -369,7 +370,11 @@ func (p *surveysPanel) toggleArchive() {
 		err = p.db.Archive(r.ID)
 	}
 	if err != nil {
-		p.say(err.Error())
+		said := lang.L("Speakeasy could not archive the survey.")
+		if r.Archived {
+			said = lang.L("Speakeasy could not bring the survey back.")
+		}
+		p.say(app.StaffProblem(said, err))
 		return
 	}
 	p.reload()
@@ -385,7 +390,7 @@ func (p *surveysPanel) runHere() {
 	}
 	// Through app, so that Today, Export and Start follow at once.
 	if err := app.RunOnThisLaptop(p.db, r.ID); err != nil {
-		p.say(err.Error())
+		p.say(app.StaffProblem(lang.L("Speakeasy could not make this laptop run {{.Name}}.", map[string]string{"Name": r.Title}), err))
 		return
 	}
 	p.reload()
@@ -396,7 +401,7 @@ func (p *surveysPanel) runHere() {
 func (p *surveysPanel) openEditor(id string) {
 	e, err := openEditor(p, id)
 	if err != nil {
-		p.say(err.Error())
+		p.say(app.StaffProblem(lang.L("Speakeasy could not open the survey to edit it."), err))
 		return
 	}
 	p.editor = e
