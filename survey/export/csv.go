@@ -19,10 +19,6 @@ const bom = "\uFEFF"
 
 // writeCSV writes the same columns and rows as the Responses sheet.
 func (p *plan) writeCSV(ctx context.Context, db *store.DB, w io.Writer, opts Options) (Summary, error) {
-	total, err := p.countResponses(ctx, db)
-	if err != nil {
-		return Summary{}, err
-	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	if _, err := bw.WriteString(bom); err != nil {
 		return Summary{}, err
@@ -36,7 +32,7 @@ func (p *plan) writeCSV(ctx context.Context, db *store.DB, w io.Writer, opts Opt
 	if err := cw.Write(record); err != nil {
 		return Summary{}, err
 	}
-	sum, err := p.stream(ctx, db, total, func(cells []any) error {
+	sum, err := p.stream(ctx, db, 0, func(cells []any) error {
 		for i, v := range cells {
 			s := p.csvText(v)
 			record[i] = s

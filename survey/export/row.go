@@ -143,9 +143,7 @@ func (e rowEnv) Self() survey.Answer { return nil }
 
 // details fills the metadata cells m of a row.
 func (p *plan) details(r survey.Response, v *version, m []any) {
-	if id, ok := p.order[r.ID]; ok {
-		m[metaID] = id
-	}
+	// _id comes later, from p.numbered.
 	m[metaUUID], m[metaDevice], m[metaEvent] = r.ID, p.shared(r.DeviceID), p.shared(r.Event)
 	submitted := r.Updated
 	if !r.Finished.IsZero() {

@@ -25,28 +25,49 @@ type chunk struct {
 	n    int
 }
 
-// countResponses is how many responses the export will hold, for progress,
-// and numbers them in the order they finished (_id); none at all is an
-// error in plain words.
-func (p *plan) countResponses(ctx context.Context, db *store.DB) (int, error) {
+// orderAhead numbers the responses in the order they finished (_id), in
+// a goroutine of its own, while the reading of the rows starts. The
+// function it returns waits for the numbers (once; then it gives the same
+// answer) and says how many responses there are, or why not; more than
+// limit (if not 0) is an error.
+func (p *plan) orderAhead(ctx context.Context, db *store.DB, limit int) func() (int, error) {
+	ordered := make(chan error, 1)
+	go func() {
+		order, err := db.FinishOrder(ctx, p.surveyID)
+		p.order = order // read only after ordered says it is there
+		ordered <- err
+	}()
 	var err error
-	if p.order, err = db.FinishOrder(ctx, p.surveyID); err != nil {
-		return 0, err
+	return func() (int, error) {
+		if ordered != nil {
+			err = <-ordered
+			ordered = nil
+			if err == nil && limit > 0 && len(p.order) > limit {
+				err = fmt.Errorf("there are %d responses, more than one Excel sheet holds (%d); export to .csv instead", len(p.order), limit)
+			}
+		}
+		return len(p.order), err
 	}
-	if len(p.order) == 0 {
-		return 0, fmt.Errorf("%w: nobody has answered the survey %q yet", ErrNoResponses, p.surveyID)
+}
+
+// numbered puts the response's _id into its row.
+func (p *plan) numbered(row []any) {
+	if uuid, ok := row[p.meta+metaUUID].(string); ok {
+		if id, ok := p.order[uuid]; ok {
+			row[p.meta+metaID] = id
+		}
 	}
-	return len(p.order), nil
 }
 
 // stream reads the responses in a goroutine of its own, makes their rows
 // and hands each to emit, in order, on the calling goroutine, so reading
 // SQLite and writing the file happen at the same time. The rows given to
-// emit are reused afterwards: emit must not keep them. total is the count
-// from countResponses, for progress.
-func (p *plan) stream(ctx context.Context, db *store.DB, total int, emit func([]any) error, progress func(done, total int)) (Summary, error) {
+// emit are reused afterwards: emit must not keep them. More than limit
+// responses (if not 0) is an error, before any row reaches emit.
+func (p *plan) stream(ctx context.Context, db *store.DB, limit int, emit func([]any) error, progress func(done, total int)) (Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	order := p.orderAhead(ctx, db, limit)
 	free := make(chan *chunk, chunksInFlight)
 	full := make(chan *chunk, chunksInFlight)
 	for range chunksInFlight {
@@ -99,11 +120,19 @@ func (p *plan) stream(ctx context.Context, db *store.DB, total int, emit func([]
 	done := 0
 	last := time.Now()
 	var writeErr error
+	total := 0
 	for c := range full {
+		if writeErr == nil {
+			// The _id numbers are needed from the first row on.
+			if total, writeErr = order(); writeErr != nil {
+				cancel()
+			}
+		}
 		for _, row := range c.rows[:c.n] {
 			if writeErr != nil {
 				break
 			}
+			p.numbered(row)
 			if writeErr = emit(row); writeErr != nil {
 				cancel() // the reader stops; keep draining until it has
 			}
@@ -116,6 +145,11 @@ func (p *plan) stream(ctx context.Context, db *store.DB, total int, emit func([]
 		free <- c
 	}
 	err := <-readErr
+	// Wait for the numbering even when no row came, so that nothing is
+	// left reading the database.
+	if _, orderErr := order(); err == nil {
+		err = orderErr
+	}
 	if writeErr != nil {
 		return Summary{}, writeErr
 	}

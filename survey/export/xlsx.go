@@ -46,13 +46,6 @@ func newStyles(f *excelize.File) (styles, error) {
 // writeXLSX writes the workbook: Responses streamed row by row, then the
 // small Questions and Summary sheets and the Comments.
 func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Options) (Summary, error) {
-	total, err := p.countResponses(ctx, db)
-	if err != nil {
-		return Summary{}, err
-	}
-	if total > maxRows {
-		return Summary{}, fmt.Errorf("there are %d responses, more than one Excel sheet holds (%d); export to .csv instead", total, maxRows)
-	}
 	p.comments = &comments{intern: map[string]string{}}
 	names := p.sheetNames()
 	f := excelize.NewFile()
@@ -84,7 +77,7 @@ func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Op
 		return Summary{}, err
 	}
 	defer rows.close()
-	sum, err := p.stream(ctx, db, total, rows.add, opts.Progress)
+	sum, err := p.stream(ctx, db, maxRows, rows.add, opts.Progress)
 	if err != nil {
 		return Summary{}, err
 	}
