@@ -1,7 +1,6 @@
 package export
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -11,16 +10,27 @@ import (
 // their number or date column, kept while the rows stream by so that
 // staff can read them in one place: the Comments sheet.
 type comments struct {
-	list   []comment
-	intern map[string]string // the same words, kept once
-	full   bool              // more than one sheet holds
+	// byQuestion holds each question's comments (by question.idx), in
+	// the order of the rows, in blocks that are filled and never moved:
+	// grouped by question without sorting, and without copying a long
+	// list each time it grows.
+	byQuestion [][][]comment
+	n          int
+	intern     map[string]string // the same words, kept once
+	full       bool              // more than one sheet holds
 }
 
 type comment struct {
 	uuid  string
 	index int32 // the row's _index
-	q     int32 // question.idx
 	text  string
+}
+
+// commentBlock is how many comments a block holds.
+const commentBlock = 1024
+
+func newComments(questions int) *comments {
+	return &comments{byQuestion: make([][][]comment, questions), intern: map[string]string{}}
 }
 
 // maxIntern bounds the words comments keeps once for many rows.
@@ -32,7 +42,7 @@ func (p *plan) keep(uuid string, q *question, text string) {
 	if c == nil || text == "" {
 		return
 	}
-	if len(c.list) >= maxRows-1 {
+	if c.n >= maxRows-1 {
 		c.full = true
 		return
 	}
@@ -43,7 +53,14 @@ func (p *plan) keep(uuid string, q *question, text string) {
 			c.intern[s] = s
 		}
 	}
-	c.list = append(c.list, comment{uuid: uuid, index: int32(p.rows), q: int32(q.idx), text: s})
+	blocks := c.byQuestion[q.idx]
+	if len(blocks) == 0 || len(blocks[len(blocks)-1]) == commentBlock {
+		blocks = append(blocks, make([]comment, 0, commentBlock))
+		c.byQuestion[q.idx] = blocks
+	}
+	last := &blocks[len(blocks)-1]
+	*last = append(*last, comment{uuid: uuid, index: int32(p.rows), text: s})
+	c.n++
 }
 
 // writeComments writes the Comments sheet: the question, the words and
@@ -52,7 +69,6 @@ func (p *plan) keep(uuid string, q *question, text string) {
 // is returned even with an error, for its rows to be closed.
 func (p *plan) writeComments(f *excelize.File, sheet string, st styles) (sheetPart, error) {
 	c := p.comments
-	slices.SortStableFunc(c.list, func(a, b comment) int { return int(a.q - b.q) })
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return sheetPart{}, err
@@ -81,12 +97,16 @@ func (p *plan) writeComments(f *excelize.File, sheet string, st styles) (sheetPa
 	}
 	part := sheetPart{rows: rows}
 	row := make([]any, 4)
-	for _, cm := range c.list {
-		row[0] = p.text(p.questions[cm.q])
-		row[1] = excelize.Cell{StyleID: st.wrap, Value: cm.text}
-		row[2], row[3] = cm.uuid, int(cm.index)
-		if err := rows.add(row); err != nil {
-			return part, err
+	for i, blocks := range c.byQuestion {
+		row[0] = p.text(p.questions[i])
+		for _, block := range blocks {
+			for _, cm := range block {
+				row[1] = excelize.Cell{StyleID: st.wrap, Value: cm.text}
+				row[2], row[3] = cm.uuid, int(cm.index)
+				if err := rows.add(row); err != nil {
+					return part, err
+				}
+			}
 		}
 	}
 	if c.full {

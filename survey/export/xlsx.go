@@ -46,7 +46,7 @@ func newStyles(f *excelize.File) (styles, error) {
 // writeXLSX writes the workbook: Responses streamed row by row, then the
 // small Questions and Summary sheets and the Comments.
 func (p *plan) writeXLSX(ctx context.Context, db *store.DB, w io.Writer, opts Options) (Summary, error) {
-	p.comments = &comments{intern: map[string]string{}}
+	p.comments = newComments(len(p.questions))
 	names := p.sheetNames()
 	f := excelize.NewFile()
 	defer f.Close()
