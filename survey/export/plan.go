@@ -99,7 +99,7 @@ type version struct {
 	// kind its kind and offers its offered (what the maps say, kept by
 	// place so that a row looks them up without hashing).
 	pos    []int
-	rule   []survey.Expr
+	rule   []*skipRule
 	kind   []survey.Kind
 	offers [][]bool
 	defs   []*survey.Question // this version's questions, in order
@@ -117,6 +117,7 @@ type plan struct {
 	versions  map[int]*version
 	questions []*question // in column order
 	byID      map[string]*question
+	ruleKey   []byte // skipRule.shows's key, reused
 	// sorted are the questions in the order of their IDs, which is the
 	// order a response's answers come in, for lookups without hashing.
 	sorted []*question
@@ -203,7 +204,7 @@ func newPlan(db *store.DB, opts Options) (*plan, error) {
 			v.offered[id] = append(offered, make([]bool, len(p.byID[id].opts)-len(offered))...)
 		}
 		v.pos = make([]int, len(p.questions))
-		v.rule = make([]survey.Expr, len(p.questions))
+		v.rule = make([]*skipRule, len(p.questions))
 		v.kind = make([]survey.Kind, len(p.questions))
 		v.offers = make([][]bool, len(p.questions))
 		for i := range v.pos {
@@ -213,7 +214,9 @@ func newPlan(db *store.DB, opts Options) (*plan, error) {
 			i := p.byID[def.ID].idx
 			v.pos[i], v.kind[i], v.offers[i] = pos, def.Kind, v.offered[def.ID]
 			if def.Relevant != "" {
-				v.rule[i], _ = survey.ParseExpr(def.Relevant) // checked when published
+				if expr, err := survey.ParseExpr(def.Relevant); err == nil { // checked when published
+					v.rule[i] = p.newSkipRule(expr)
+				}
 			}
 		}
 	}

@@ -106,7 +106,6 @@ func (p *plan) question(next *int, id string) *question {
 // person was asked it and skipped it, or was not asked: a skip rule hid
 // it, their version did not have it, or they stopped before it.
 func (p *plan) notAnswered(r survey.Response, v *version, last int) {
-	env := rowEnv{p}
 	for _, q := range p.questions {
 		if q.col < 0 || q.seen == p.rows {
 			continue
@@ -114,7 +113,7 @@ func (p *plan) notAnswered(r survey.Response, v *version, last int) {
 		switch {
 		case v == nil || v.pos[q.idx] < 0:
 			q.notAsked++
-		case v.rule[q.idx] != nil && !v.rule[q.idx].Eval(env):
+		case v.rule[q.idx] != nil && !v.rule[q.idx].shows(p):
 			q.notAsked++
 		case r.Status != survey.Complete && v.pos[q.idx] > last:
 			q.notAsked++
