@@ -13,18 +13,24 @@ import (
 // datePicker is the date question as big tiles, one step at a time: the
 // year, then the month by its name, then the day. A line above the tiles
 // says what is chosen so far, and the last tile of a step goes back to
-// the step before it, so a participant can change their mind.
+// the step before it, so a participant can change their mind. When the
+// survey offers them, "I don't know" and "I don't want to say" are above
+// the tiles at every step, in view whatever page of years is on show.
 type datePicker struct {
 	qs               *questionScreen
 	year, month, day int // 0 when not chosen yet
 	step             int // 0 year, 1 month, 2 day
 	choice           []*tile
+	unsure           string // survey.DontKnow or survey.PreferNot, when chosen
 }
 
 func newDatePicker(qs *questionScreen) *datePicker {
 	p := &datePicker{qs: qs}
-	if t, err := time.Parse(survey.DateLayout, qs.u.session.Answer(qs.q.ID).String()); err == nil {
+	a := qs.u.session.Answer(qs.q.ID).String()
+	if t, err := time.Parse(survey.DateLayout, a); err == nil {
 		p.year, p.month, p.day, p.step = t.Year(), int(t.Month()), t.Day(), 2
+	} else if qs.q.IsUnsure(a) {
+		p.unsure = a
 	}
 	return p
 }
@@ -71,7 +77,15 @@ func (p *datePicker) addTo(scr *screen) {
 		back = newTile(lang.L("Change the month"), "left-arrow", stylePlain, func() { p.goTo(1) })
 		cols = []int{8, 7, 10, 11, 16, 6, 5, 4}
 	}
-	p.qs.tiles = p.choice // number keys and scanning reach them
+	var unsure []*tile
+	for _, o := range p.qs.q.Unsure(p.qs.u.session.Language()) {
+		t := newTile(o.Label, o.Picture, styleAnswer, func() { p.chooseUnsure(o.Value) })
+		t.chosen = o.Value == p.unsure
+		unsure = append(unsure, t)
+	}
+	scr.addGroup(unsure, 2, 1)
+	// number keys and scanning reach them, in the order they are drawn
+	p.qs.tiles = append(unsure, p.choice...)
 	all := p.choice
 	if back != nil {
 		all = append(append([]*tile{}, p.choice...), back)
@@ -82,6 +96,8 @@ func (p *datePicker) addTo(scr *screen) {
 // sofar says in words what is chosen and what to choose next.
 func (p *datePicker) sofar() string {
 	switch {
+	case p.unsure != "":
+		return lang.L("You chose: {{.Answer}}.", map[string]string{"Answer": survey.BuiltinWord(p.qs.u.session.Language(), p.unsure)})
 	case p.step == 0:
 		return lang.L("Choose the year.")
 	case p.step == 1:
@@ -98,6 +114,15 @@ func (p *datePicker) tile(label string, chosen bool, tapped func()) *tile {
 	return t
 }
 
+// chooseUnsure answers "I don't know" (or "I don't want to say") in
+// place of a date, and shows the first step again, for a change of mind.
+func (p *datePicker) chooseUnsure(value string) {
+	p.year, p.month, p.day, p.unsure = 0, 0, 0, value
+	p.qs.u.session.SetText(value)
+	p.step = 0
+	p.redraw()
+}
+
 // goTo shows step i again.
 func (p *datePicker) goTo(i int) {
 	p.step = i
@@ -106,6 +131,7 @@ func (p *datePicker) goTo(i int) {
 
 // moveOn saves what is chosen and shows the next step.
 func (p *datePicker) moveOn(step int) {
+	p.unsure = ""
 	if p.day != 0 && p.year != 0 && p.month != 0 {
 		last := time.Date(p.year, time.Month(p.month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 		p.day = min(p.day, last)
@@ -130,7 +156,7 @@ func (p *datePicker) focus() {
 		return
 	}
 	target := p.choice[0]
-	for _, t := range p.choice {
+	for _, t := range p.qs.tiles {
 		if t.chosen && t.Visible() {
 			target = t
 		}

@@ -146,7 +146,7 @@ func (q *Question) check(a Answer, env Env, lang, fallback string) *Refusal {
 			return refuse(ReasonTooBig, q.ConstraintMessage)
 		}
 	case KindDate:
-		if _, err := time.Parse(DateLayout, a.String()); err != nil {
+		if _, err := time.Parse(DateLayout, a.String()); err != nil && !q.IsUnsure(a.String()) {
 			return refuse(ReasonNotDate, nil)
 		}
 	}

@@ -72,6 +72,13 @@ func (q *Question) Options(lang, fallback string) []Option {
 	default:
 		return nil
 	}
+	return append(opts, q.Unsure(lang)...)
+}
+
+// Unsure is "I don't know" and "I don't want to say", when q offers
+// them: after a question's choices, or beside the tiles of a date.
+func (q *Question) Unsure(lang string) []Option {
+	var opts []Option
 	if q.DontKnow {
 		opts = append(opts, Option{Value: DontKnow, Label: BuiltinWord(lang, DontKnow), Picture: "red-question-mark", Exclusive: true})
 	}
@@ -79,6 +86,12 @@ func (q *Question) Options(lang, fallback string) []Option {
 		opts = append(opts, Option{Value: PreferNot, Label: BuiltinWord(lang, PreferNot), Picture: "zipper-mouth-face", Exclusive: true})
 	}
 	return opts
+}
+
+// IsUnsure reports whether value is an "I don't know" or "I don't want
+// to say" that q offers.
+func (q *Question) IsUnsure(value string) bool {
+	return (value == DontKnow && q.DontKnow) || (value == PreferNot && q.PreferNot)
 }
 
 // Option returns the option with the given value, if the question has it.

@@ -69,3 +69,47 @@ func TestNew_CompilesTheRules(t *testing.T) {
 		t.Errorf("New of a survey with no questions: %v, %v", bad, err)
 	}
 }
+
+// TestDate_IDontKnow: a date question may offer "I don't know" and "I
+// don't want to say"; the answer is then taken instead of a date, and
+// refused where the question does not offer it. A number question still
+// may not offer them.
+func TestDate_IDontKnow(t *testing.T) {
+	mk := func(q Question) *Survey {
+		q.ID, q.Text = "when", Text{"en": "When?"}
+		return &Survey{ID: "s", Version: 1, Languages: []string{"en"}, Title: Text{"en": "T"}, Questions: []Question{q}}
+	}
+	if err := mk(Question{Kind: KindDate, DontKnow: true, PreferNot: true}).Validate(); err != nil {
+		t.Fatalf("a date with I don't know: %v", err)
+	}
+	if err := mk(Question{Kind: KindNumber, DontKnow: true}).Validate(); err == nil {
+		t.Error("a number with I don't know was taken")
+	}
+	cases := []struct {
+		q      Question
+		answer string
+		taken  bool
+	}{
+		{Question{Kind: KindDate, DontKnow: true}, DontKnow, true},
+		{Question{Kind: KindDate, DontKnow: true}, PreferNot, false},
+		{Question{Kind: KindDate, PreferNot: true}, PreferNot, true},
+		{Question{Kind: KindDate}, DontKnow, false},
+		{Question{Kind: KindDate, DontKnow: true}, "2026-11-27", true},
+		{Question{Kind: KindDate, DontKnow: true}, "2026-11", false},
+	}
+	for _, c := range cases {
+		s := mk(c.q)
+		if err := s.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		ss := NewSession(s, SessionOptions{Language: "en"})
+		ss.SetText(c.answer)
+		err := ss.Next()
+		if taken := err == nil; taken != c.taken {
+			t.Errorf("%+v answered %q: taken %v (%v), want %v", c.q, c.answer, taken, err, c.taken)
+		}
+	}
+	if got := mk(Question{Kind: KindDate, DontKnow: true}).Questions[0].Unsure("en"); len(got) != 1 || got[0].Label != "I don't know" {
+		t.Errorf("Unsure gives %+v", got)
+	}
+}
