@@ -36,6 +36,10 @@ func (k Kind) HasOptions() bool {
 	return k == KindOne || k == KindMany || k == KindFaces || k == KindYesNo
 }
 
+// MayBeUnsure reports whether a question of this kind may offer "I don't
+// know" and "I don't want to say": options, and a date (in place of one).
+func (k Kind) MayBeUnsure() bool { return k.HasOptions() || k == KindDate }
+
 // Text is words in several languages, keyed by language code ("en", "cy").
 type Text map[string]string
 

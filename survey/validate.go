@@ -108,7 +108,7 @@ func (s *Survey) Validate() error {
 		if len(q.Choices) > 0 && q.Kind != KindOne && q.Kind != KindMany {
 			add(name, "choices", "only \"one\" and \"many\" questions have their own choices")
 		}
-		if (q.DontKnow || q.PreferNot) && !q.Kind.HasOptions() && q.Kind != KindDate {
+		if (q.DontKnow || q.PreferNot) && !q.Kind.MayBeUnsure() {
 			add(name, "dont_know", "\"I don't know\" and \"I don't want to say\" only fit questions with choices, and dates")
 		}
 		if q.Kind == KindNote && q.Required {

@@ -237,6 +237,19 @@ func TestEditor_ChoicesNumbersAndKinds(t *testing.T) {
 	if q().Faces != 3 || input[*widget.Select](t, e, keyAt(n, "faces")).Selected != "3" {
 		t.Errorf("faces %d", q().Faces)
 	}
+	// A date may offer "I don't know" in place of a date.
+	input[*widget.Select](t, e, keyAt(n, "kind")).SetSelected("A date")
+	test.Tap(input[*widget.Check](t, e, keyAt(n, "dont_know")))
+	if !q().DontKnow {
+		t.Error("a date question: I don't know is not on")
+	}
+	var ps survey.Problems
+	errors.As(e.draft.Validate(), &ps)
+	for _, pr := range ps {
+		if pr.Field == "dont_know" {
+			t.Errorf("a date with I don't know: %v", pr)
+		}
+	}
 }
 
 func TestEditor_Languages(t *testing.T) {

@@ -94,7 +94,7 @@ func (e *editor) questionForm(i int) fyne.CanvasObject {
 		f = append(f, e.field(lang.L("Smallest number"), e.number(&q.Min, keyAt(i, "min")), keyAt(i, "min")))
 		f = append(f, e.field(lang.L("Biggest number"), e.number(&q.Max, keyAt(i, "max")), keyAt(i, "max")))
 	}
-	if q.Kind.HasOptions() {
+	if q.Kind.MayBeUnsure() {
 		f = append(f, e.field(lang.L("Extra answers"), container.NewVBox(
 			e.check(lang.L("Offer the answer: I don't know"), &q.DontKnow, keyAt(i, "dont_know")),
 			e.check(lang.L("Offer the answer: I don't want to say"), &q.PreferNot, keyAt(i, "prefer_not")),
@@ -162,7 +162,7 @@ func (e *editor) setKind(i int, k survey.Kind) {
 	if k != survey.KindFaces {
 		q.Faces = 0
 	}
-	if !k.HasOptions() {
+	if !k.MayBeUnsure() {
 		q.DontKnow, q.PreferNot = false, false
 	}
 	if k == survey.KindNote {
