@@ -15,8 +15,8 @@ import (
 // it waits for the other: on a busy laptop a goroutine that waits may
 // wait long for a processor again.
 const (
-	chunkRows      = 1024
-	chunksInFlight = 8
+	chunkRows      = 2048
+	chunksInFlight = 4
 	progressEvery  = 100 * time.Millisecond
 )
 
