@@ -241,16 +241,40 @@ func (e *editor) focusInput(k noteKey) {
 		return
 	}
 	e.p.win.Canvas().Focus(in)
-	d := fyne.CurrentApp().Driver()
 	o := in.(fyne.CanvasObject)
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(e.scroll.Content).Y
-	view := e.scroll.Size().Height
-	switch at := e.scroll.Offset; {
-	case top < at.Y:
-		e.scroll.ScrollToOffset(fyne.NewPos(at.X, top))
-	case top+o.Size().Height > at.Y+view:
-		e.scroll.ScrollToOffset(fyne.NewPos(at.X, top+o.Size().Height-view+theme.Padding()*4))
+	at, found := positionIn(e.scroll.Content, o)
+	if !found {
+		return
 	}
+	top, view := at.Y, e.scroll.Size().Height
+	switch off := e.scroll.Offset; {
+	case top < off.Y:
+		e.scroll.ScrollToOffset(fyne.NewPos(off.X, top))
+	case top+o.Size().Height > off.Y+view:
+		e.scroll.ScrollToOffset(fyne.NewPos(off.X, top+o.Size().Height-view+theme.Padding()*4))
+	}
+}
+
+// positionIn is where o is inside root, through containers and theme
+// overrides. (The driver's AbsolutePositionForObject knows new objects
+// only after the next frame.)
+func positionIn(root, o fyne.CanvasObject) (fyne.Position, bool) {
+	if root == o {
+		return fyne.Position{}, true
+	}
+	var children []fyne.CanvasObject
+	switch c := root.(type) {
+	case *fyne.Container:
+		children = c.Objects
+	case *container.ThemeOverride:
+		children = []fyne.CanvasObject{c.Content}
+	}
+	for _, child := range children {
+		if at, ok := positionIn(child, o); ok {
+			return at.Add(child.Position()), true
+		}
+	}
+	return fyne.Position{}, false
 }
 
 // change keeps the draft after every edit and checks it again.
