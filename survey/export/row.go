@@ -246,6 +246,11 @@ func (p *plan) answer(q *question, kind survey.Kind, offered []bool, value strin
 		if d, err := time.Parse(survey.DateLayout, s); err == nil {
 			cells[q.col] = d
 			q.addDate(d)
+		} else if s == survey.DontKnow || s == survey.PreferNot {
+			// The date column holds dates only: the Summary counts these
+			// and the Comments sheet names them, with the response.
+			q.unsure[boolIndex(s == survey.PreferNot)]++
+			q.toRead = survey.BuiltinWord(p.lang, s)
 		} else {
 			q.toRead = s
 		}

@@ -15,6 +15,9 @@ type stats struct {
 	notAsked int   // not shown: a skip rule, another version, or stopped before it
 	numbers  []float64
 	months   map[int]int // year*12 + month-1 to how many dates fall in it
+	// unsure counts "I don't know" and "I don't want to say" given in
+	// place of a date: [0] and [1].
+	unsure [2]int
 	// toRead is an answer of the row being made for the Comments sheet:
 	// typed words, or an answer that does not fit its number or date column.
 	toRead string
@@ -94,4 +97,12 @@ func roundStep(raw float64, whole bool) float64 {
 // number writes a number as briefly as it can be read.
 func number(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// boolIndex is 1 for true, 0 for false.
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

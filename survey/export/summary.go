@@ -57,6 +57,12 @@ func (p *plan) blocks() []block {
 			for _, k := range keys {
 				b.cats = append(b.cats, cat{p.w(time.Month(k%12+1).String()) + " " + fmt.Sprint(k/12), q.months[k]})
 			}
+			for i, v := range []string{survey.DontKnow, survey.PreferNot} {
+				if q.unsure[i] > 0 {
+					b.cats = append(b.cats, cat{survey.BuiltinWord(p.lang, v), q.unsure[i]})
+					b.base += q.unsure[i]
+				}
+			}
 		default:
 			b.facts = [][2]any{{p.w("Wrote something"), q.answered}}
 			b.note = p.w("What people wrote is on the Comments sheet.")
