@@ -49,12 +49,12 @@ func (p *surveysPanel) importFile(path string) {
 	case err == nil:
 		latest = old.Version
 	case !errors.Is(err, store.ErrNotFound):
-		p.say(err.Error())
+		p.say(app.StaffProblem(lang.L("Speakeasy could not add the survey."), err))
 		return
 	}
 	v, err := p.db.Publish(s)
 	if err != nil {
-		p.say(err.Error())
+		p.say(app.StaffProblem(lang.L("Speakeasy could not add the survey."), err))
 		return
 	}
 	lines := []string{lang.L("Added {{.Name}} as version {{.V}}.", map[string]any{"Name": s.ID, "V": v})}
@@ -97,7 +97,7 @@ func (p *surveysPanel) exportSelected() {
 	p.files.save(id+".xlsx", func(path string) {
 		v, err := exportSurvey(p.db, id, path)
 		if err != nil {
-			p.say(err.Error())
+			p.say(app.StaffProblem(lang.L("Speakeasy could not save the survey in that file."), err))
 			return
 		}
 		p.say(lang.L("Saved version {{.V}} of {{.Name}} in {{.File}}.", map[string]any{"V": v, "Name": id, "File": path}))

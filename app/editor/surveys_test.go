@@ -213,3 +213,23 @@ func TestSurveysPanel_ExportAndImport(t *testing.T) {
 		t.Errorf("a bad file: %q", p.message.Text)
 	}
 }
+
+// TestSurveysPanel_SaveToAMissingFolderInStaffWords: saving a survey in a
+// folder that has gone (a USB stick taken out) says so in plain words,
+// never Go's own error.
+func TestSurveysPanel_SaveToAMissingFolderInStaffWords(t *testing.T) {
+	p, _, _ := newTestPanel(t)
+	p.selectID("ehc-plan")
+	missing := filepath.Join(t.TempDir(), "stick", "ehc-plan.xlsx")
+	p.files.save = func(_ string, then func(string)) { then(missing) }
+	test.Tap(editorButton(t, p.root, "Save as a file"))
+	got := p.message.Text
+	if !strings.HasPrefix(got, "Speakeasy could not save the survey in that file.") {
+		t.Errorf("message %q", got)
+	}
+	for _, raw := range []string{"open ", "no such file", "stick/", ".partial", "xlsx:"} {
+		if strings.Contains(got, raw) {
+			t.Errorf("the message shows %q: %q", raw, got)
+		}
+	}
+}
