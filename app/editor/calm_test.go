@@ -198,3 +198,20 @@ func walkDrawn(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// TestSurveys_BadNameIsSaidBesideIt: a short name Speakeasy cannot use is
+// said just under where it was typed, above the list, not at the bottom.
+func TestSurveys_BadNameIsSaidBesideIt(t *testing.T) {
+	p, _, _ := newTestPanel(t)
+	p.win.Resize(staffRoom)
+	test.Type(p.newID, "family day!")
+	test.Tap(editorButton(t, p.root, "New survey"))
+	relayout(p)
+	if !strings.Contains(p.message.Text, "short name of letters, numbers and -") {
+		t.Fatalf("after a bad name: %q", p.message.Text)
+	}
+	said, box, list := at(p.message).Y, at(p.newID).Y, at(p.list).Y
+	if said < box || said > list {
+		t.Errorf("the message is at y=%v; the name is typed at y=%v and the list starts at y=%v", said, box, list)
+	}
+}

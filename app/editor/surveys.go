@@ -120,15 +120,16 @@ func (p *surveysPanel) showList() {
 	p.edit.Importance = widget.HighImportance
 	p.updateButtons()
 
+	// What Speakeasy says goes under the name typed for a new survey,
+	// where staff look after tapping New survey, in a place that keeps its
+	// height, so the list does not move when it speaks.
 	top := container.NewVBox(
 		app.Words(lang.L("Surveys"), true),
 		widget.NewLabel(lang.L("Choose a survey, then what to do with it.")),
 		container.NewBorder(nil, nil, nil, container.NewHBox(newSurvey, importForm), p.newID),
+		fixedScroll(p.message, 2),
 	)
-	bottom := container.NewVBox(
-		container.NewHBox(p.edit, p.copy, p.archive, p.run, p.export),
-		p.message,
-	)
+	bottom := container.NewHBox(p.edit, p.copy, p.archive, p.run, p.export)
 	p.setContent(container.NewPadded(container.NewBorder(top, bottom, nil, nil, p.list)))
 	if p.selected >= 0 {
 		p.list.Select(p.selected)
