@@ -3,6 +3,7 @@ package export_test
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,7 +30,7 @@ func TestExport_Errors(t *testing.T) {
 		{"no such survey", "nope", filepath.Join(dir, "x.xlsx"), export.ErrNoSurvey, `"nope" is not in this data`},
 		{"no responses", "walk", filepath.Join(dir, "x.xlsx"), export.ErrNoResponses, `nobody has answered the survey "walk" yet`},
 		{"no responses csv", "walk", filepath.Join(dir, "x.csv"), export.ErrNoResponses, "nobody has answered"},
-		{"missing folder", "club", filepath.Join(dir, "nowhere", "x.xlsx"), nil, "does not exist"},
+		{"missing folder", "club", filepath.Join(dir, "nowhere", "x.xlsx"), fs.ErrNotExist, "does not exist"},
 		{"folder is a file", "club", filepath.Join(file, "x.xlsx"), nil, "is a file, not a folder"},
 		{"out is a folder", "club", dir + "/", nil, "should end in .xlsx"},
 		{"unknown kind of file", "club", filepath.Join(dir, "x.pdf"), nil, "should end in .xlsx (Excel) or .csv"},

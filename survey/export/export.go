@@ -101,7 +101,7 @@ func Export(ctx context.Context, db *store.DB, path string, opts Options) (Summa
 	}
 	dir := filepath.Dir(abs)
 	if fi, err := os.Stat(dir); err != nil {
-		return Summary{}, fmt.Errorf("the folder %s does not exist", dir)
+		return Summary{}, missingFolder{dir, err}
 	} else if !fi.IsDir() {
 		return Summary{}, fmt.Errorf("%s is a file, not a folder", dir)
 	}
@@ -210,3 +210,13 @@ func explainWrite(dir string, err error) error {
 	}
 	return fmt.Errorf("cannot save the file: %w", err)
 }
+
+// missingFolder says the folder for the file is not there, and unwraps
+// to why, so a screen can tell staff it has gone (a USB stick taken out).
+type missingFolder struct {
+	dir string
+	err error
+}
+
+func (e missingFolder) Error() string { return "the folder " + e.dir + " does not exist" }
+func (e missingFolder) Unwrap() error { return e.err }
