@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"speakeasy/app/internal/person"
 )
 
 // staffRoom is what the Surveys tab has of a 1366x768 screen: the staff
@@ -164,7 +166,7 @@ func TestEditor_RoomAt1366x768(t *testing.T) {
 	relayout(p)
 	listTop, listBottom := at(e.list).Y, at(e.list).Y+e.list.Size().Height
 	whole := 0
-	walkDrawn(e.list, func(o fyne.CanvasObject) {
+	person.Drawn(e.list, func(o fyne.CanvasObject) {
 		c, ok := o.(*fyne.Container)
 		if !ok || len(c.Objects) != 2 || !c.Visible() {
 			return
@@ -181,21 +183,6 @@ func TestEditor_RoomAt1366x768(t *testing.T) {
 	}
 	if s := e.scroll.Size(); s.Height < 440 || s.Width < 800 {
 		t.Errorf("the form is %v", s)
-	}
-}
-
-// walkDrawn visits o and everything drawn under it, inside widgets too.
-func walkDrawn(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
-	f(o)
-	switch c := o.(type) {
-	case *fyne.Container:
-		for _, child := range c.Objects {
-			walkDrawn(child, f)
-		}
-	case fyne.Widget:
-		for _, child := range test.WidgetRenderer(c).Objects() {
-			walkDrawn(child, f)
-		}
 	}
 }
 

@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/app"
@@ -148,31 +146,6 @@ func (e *editor) view() fyne.CanvasObject {
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, split))
 }
 
-// oneLine is a label that never wraps: its height stays one line, and
-// words that do not fit end in "…".
-func oneLine(s string, bold bool) *widget.Label {
-	l := widget.NewLabel(s)
-	l.TextStyle.Bold = bold
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
-
-// closeLines puts labels one under another with the room of one line
-// between them, not two labels' padding.
-func closeLines() fyne.Layout {
-	return layout.NewCustomPaddedVBoxLayout(-2 * deskTheme{}.Size(theme.SizeNameInnerPadding))
-}
-
-// fixedScroll shows o in a place lines of words tall, scrolling when o
-// needs more: what changes in it never moves what is around it.
-func fixedScroll(o fyne.CanvasObject, lines int) *container.Scroll {
-	s := container.NewVScroll(o)
-	line := fyne.MeasureText("Ag", deskTheme{}.Size(theme.SizeNameText), fyne.TextStyle{}).Height +
-		deskTheme{}.Size(theme.SizeNameLineSpacing)
-	s.SetMinSize(fyne.NewSize(0, float32(lines)*line+2*deskTheme{}.Size(theme.SizeNameInnerPadding)))
-	return s
-}
-
 // partLines are a part's two lines in the list: its name, and its kind
 // with how many notes it has.
 func (e *editor) partLines(q int) (title, about string) {
@@ -231,50 +204,6 @@ func (e *editor) showPart() {
 	content.Resize(size.AddWidthHeight(1, 0))
 	content.Resize(content.MinSize().Max(e.scroll.Size()))
 	e.scroll.ScrollToOffset(at)
-}
-
-// focusInput puts the keyboard in the form's input for k, scrolling the
-// form only as far as it takes to see it.
-func (e *editor) focusInput(k noteKey) {
-	in, ok := e.inputs[k].(fyne.Focusable)
-	if !ok {
-		return
-	}
-	e.p.win.Canvas().Focus(in)
-	o := in.(fyne.CanvasObject)
-	at, found := positionIn(e.scroll.Content, o)
-	if !found {
-		return
-	}
-	top, view := at.Y, e.scroll.Size().Height
-	switch off := e.scroll.Offset; {
-	case top < off.Y:
-		e.scroll.ScrollToOffset(fyne.NewPos(off.X, top))
-	case top+o.Size().Height > off.Y+view:
-		e.scroll.ScrollToOffset(fyne.NewPos(off.X, top+o.Size().Height-view+theme.Padding()*4))
-	}
-}
-
-// positionIn is where o is inside root, through containers and theme
-// overrides. (The driver's AbsolutePositionForObject knows new objects
-// only after the next frame.)
-func positionIn(root, o fyne.CanvasObject) (fyne.Position, bool) {
-	if root == o {
-		return fyne.Position{}, true
-	}
-	var children []fyne.CanvasObject
-	switch c := root.(type) {
-	case *fyne.Container:
-		children = c.Objects
-	case *container.ThemeOverride:
-		children = []fyne.CanvasObject{c.Content}
-	}
-	for _, child := range children {
-		if at, ok := positionIn(child, o); ok {
-			return at.Add(child.Position()), true
-		}
-	}
-	return fyne.Position{}, false
 }
 
 // change keeps the draft after every edit and checks it again.
@@ -374,79 +303,6 @@ func (e *editor) problems() int {
 	return n
 }
 
-// publish makes the draft the survey's newest version. A survey that has
-// responses keeps its old versions, and the responses stay with theirs.
-func (e *editor) publish() {
-	e.recheck()
-	if n := e.problems(); n > 0 {
-		e.say(lang.N("Please fix the problems first. There are {{.N}}.", n, map[string]int{"N": n}))
-		return
-	}
-	// Participants see the words as they are: staff publish words with
-	// notes, or missing in a language, only knowing which and where, and
-	// choose whether to offer a language with words missing.
-	gaps := missingWords(e.draft)
-	if advice := adviceList(e.draft, e.notes, gaps); advice != "" {
-		e.askPublish(advice, gaps, e.publishNow)
-		return
-	}
-	e.publishNow(nil)
-}
-
-// publishNow publishes the draft as it is, without the languages left out,
-// and says what happens to the answers given so far. A language left out
-// stays in the draft, to offer once its words are there.
-func (e *editor) publishNow(leaveOut []string) {
-	before, err := e.db.CountResponses(e.draft.ID, time.Time{})
-	if err != nil {
-		e.trouble(lang.L("Speakeasy could not count the answers, so it did not publish."), err)
-		return
-	}
-	s := offered(e.draft, leaveOut)
-	v, err := e.db.Publish(s)
-	if err != nil {
-		e.trouble(lang.L("Speakeasy could not publish the survey. Your changes are still here."), err)
-		return
-	}
-	if err := e.db.DeleteDraft(s.ID); err != nil {
-		e.trouble(lang.L("The survey is published, but Speakeasy could not tidy away the draft."), err)
-		return
-	}
-	var msg string
-	if v < e.latest {
-		// The same words as an older version: the store keeps that number,
-		// and the newest version stays in use.
-		msg = lang.L("This is the same as version {{.V}}. Version {{.Latest}} stays the newest.", map[string]int{"V": v, "Latest": e.latest})
-	} else {
-		msg = lang.L("Published as version {{.V}}.", map[string]int{"V": v})
-		if n := before.Total(); n > 0 && v > e.latest {
-			msg += " " + lang.N("The {{.N}} answers given so far stay with the version they answered. New answers use version {{.V}}. Export shows them all.",
-				n, map[string]int{"N": n, "V": v})
-		}
-		e.latest = v
-	}
-	if len(leaveOut) == 0 {
-		e.draft, e.kept = s, false
-	} else {
-		var names []string
-		for _, l := range leaveOut {
-			names = append(names, survey.LanguageName(l))
-		}
-		msg += " " + lang.L("Participants cannot choose {{.Langs}} in version {{.V}}. Its words stay in your changes: add the missing ones, then publish again to offer it.",
-			map[string]string{"Langs": strings.Join(names, ", "), "V": fmt.Sprint(s.Version)})
-		e.draft.Version = s.Version
-		e.kept = true
-		if err := e.db.SaveDraft(e.draft); err != nil {
-			fyne.LogError("keeping the words of a language not offered", err)
-			msg += " " + lang.L("Speakeasy could not keep those words for later.")
-			e.kept = false
-		}
-	}
-	e.say(msg)
-	e.showPart()
-	e.recheck()
-}
-
 // discard throws the draft away, back to the newest version; a survey
 // never published goes altogether.
 func (e *editor) discard() {
@@ -472,54 +328,6 @@ func (e *editor) discard() {
 		e.recheck()
 		e.choose(-1)
 		e.say(lang.L("Your changes are gone."))
-	})
-}
-
-// addQuestion adds a yes/no question after the one chosen.
-func (e *editor) addQuestion() {
-	at := len(e.draft.Questions)
-	if e.part >= 0 {
-		at = e.part + 1
-	}
-	ids := map[string]bool{}
-	for _, q := range e.draft.Questions {
-		ids[q.ID] = true
-	}
-	id := ""
-	for n := len(e.draft.Questions) + 1; id == "" || ids[id]; n++ {
-		id = fmt.Sprintf("q%d", n)
-	}
-	q := survey.Question{ID: id, Kind: survey.KindYesNo}
-	e.draft.Questions = append(e.draft.Questions[:at], append([]survey.Question{q}, e.draft.Questions[at:]...)...)
-	e.local = map[noteKey]note{}
-	e.change()
-	e.choose(at)
-}
-
-// moveQuestion moves the chosen question up (-1) or down (+1).
-func (e *editor) moveQuestion(by int) {
-	i, j := e.part, e.part+by
-	qs := e.draft.Questions
-	if i < 0 || j < 0 || j >= len(qs) {
-		return
-	}
-	qs[i], qs[j] = qs[j], qs[i]
-	e.local = map[noteKey]note{}
-	e.change()
-	e.choose(j)
-}
-
-// deleteQuestion deletes the chosen question, once staff say yes.
-func (e *editor) deleteQuestion() {
-	i := e.part
-	if i < 0 {
-		return
-	}
-	e.p.confirm(lang.L("Delete this question?"), func() {
-		e.draft.Questions = append(e.draft.Questions[:i], e.draft.Questions[i+1:]...)
-		e.local = map[noteKey]note{}
-		e.change()
-		e.choose(min(i, len(e.draft.Questions)-1))
 	})
 }
 

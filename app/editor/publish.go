@@ -2,8 +2,10 @@ package editor
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,6 +18,79 @@ import (
 
 // adviceShown is how many lines the question before publishing lists.
 const adviceShown = 8
+
+// publish makes the draft the survey's newest version. A survey that has
+// responses keeps its old versions, and the responses stay with theirs.
+func (e *editor) publish() {
+	e.recheck()
+	if n := e.problems(); n > 0 {
+		e.say(lang.N("Please fix the problems first. There are {{.N}}.", n, map[string]int{"N": n}))
+		return
+	}
+	// Participants see the words as they are: staff publish words with
+	// notes, or missing in a language, only knowing which and where, and
+	// choose whether to offer a language with words missing.
+	gaps := missingWords(e.draft)
+	if advice := adviceList(e.draft, e.notes, gaps); advice != "" {
+		e.askPublish(advice, gaps, e.publishNow)
+		return
+	}
+	e.publishNow(nil)
+}
+
+// publishNow publishes the draft as it is, without the languages left out,
+// and says what happens to the answers given so far. A language left out
+// stays in the draft, to offer once its words are there.
+func (e *editor) publishNow(leaveOut []string) {
+	before, err := e.db.CountResponses(e.draft.ID, time.Time{})
+	if err != nil {
+		e.trouble(lang.L("Speakeasy could not count the answers, so it did not publish."), err)
+		return
+	}
+	s := offered(e.draft, leaveOut)
+	v, err := e.db.Publish(s)
+	if err != nil {
+		e.trouble(lang.L("Speakeasy could not publish the survey. Your changes are still here."), err)
+		return
+	}
+	if err := e.db.DeleteDraft(s.ID); err != nil {
+		e.trouble(lang.L("The survey is published, but Speakeasy could not tidy away the draft."), err)
+		return
+	}
+	var msg string
+	if v < e.latest {
+		// The same words as an older version: the store keeps that number,
+		// and the newest version stays in use.
+		msg = lang.L("This is the same as version {{.V}}. Version {{.Latest}} stays the newest.", map[string]int{"V": v, "Latest": e.latest})
+	} else {
+		msg = lang.L("Published as version {{.V}}.", map[string]int{"V": v})
+		if n := before.Total(); n > 0 && v > e.latest {
+			msg += " " + lang.N("The {{.N}} answers given so far stay with the version they answered. New answers use version {{.V}}. Export shows them all.",
+				n, map[string]int{"N": n, "V": v})
+		}
+		e.latest = v
+	}
+	if len(leaveOut) == 0 {
+		e.draft, e.kept = s, false
+	} else {
+		var names []string
+		for _, l := range leaveOut {
+			names = append(names, survey.LanguageName(l))
+		}
+		msg += " " + lang.L("Participants cannot choose {{.Langs}} in version {{.V}}. Its words stay in your changes: add the missing ones, then publish again to offer it.",
+			map[string]string{"Langs": strings.Join(names, ", "), "V": fmt.Sprint(s.Version)})
+		e.draft.Version = s.Version
+		e.kept = true
+		if err := e.db.SaveDraft(e.draft); err != nil {
+			fyne.LogError("keeping the words of a language not offered", err)
+			msg += " " + lang.L("Speakeasy could not keep those words for later.")
+			e.kept = false
+		}
+	}
+	e.say(msg)
+	e.showPart()
+	e.recheck()
+}
 
 // words is one text of a survey, with where it is on the editor's form
 // and what staff call it.
@@ -84,13 +159,9 @@ func missingWords(s *survey.Survey) []missing {
 	return out
 }
 
+// hasWords reports whether t has words in any language.
 func hasWords(t survey.Text) bool {
-	for _, s := range t {
-		if strings.TrimSpace(s) != "" {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(slices.Collect(maps.Values(t)), func(s string) bool { return strings.TrimSpace(s) != "" })
 }
 
 // partName names a part of the survey for staff.

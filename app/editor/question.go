@@ -38,6 +38,54 @@ func kindName(k survey.Kind) string {
 	return string(k)
 }
 
+// addQuestion adds a yes/no question after the one chosen.
+func (e *editor) addQuestion() {
+	at := len(e.draft.Questions)
+	if e.part >= 0 {
+		at = e.part + 1
+	}
+	ids := map[string]bool{}
+	for _, q := range e.draft.Questions {
+		ids[q.ID] = true
+	}
+	id := ""
+	for n := len(e.draft.Questions) + 1; id == "" || ids[id]; n++ {
+		id = fmt.Sprintf("q%d", n)
+	}
+	q := survey.Question{ID: id, Kind: survey.KindYesNo}
+	e.draft.Questions = append(e.draft.Questions[:at], append([]survey.Question{q}, e.draft.Questions[at:]...)...)
+	e.local = map[noteKey]note{}
+	e.change()
+	e.choose(at)
+}
+
+// moveQuestion moves the chosen question up (-1) or down (+1).
+func (e *editor) moveQuestion(by int) {
+	i, j := e.part, e.part+by
+	qs := e.draft.Questions
+	if i < 0 || j < 0 || j >= len(qs) {
+		return
+	}
+	qs[i], qs[j] = qs[j], qs[i]
+	e.local = map[noteKey]note{}
+	e.change()
+	e.choose(j)
+}
+
+// deleteQuestion deletes the chosen question, once staff say yes.
+func (e *editor) deleteQuestion() {
+	i := e.part
+	if i < 0 {
+		return
+	}
+	e.p.confirm(lang.L("Delete this question?"), func() {
+		e.draft.Questions = append(e.draft.Questions[:i], e.draft.Questions[i+1:]...)
+		e.local = map[noteKey]note{}
+		e.change()
+		e.choose(min(i, len(e.draft.Questions)-1))
+	})
+}
+
 // questionForm is the form for question i.
 func (e *editor) questionForm(i int) fyne.CanvasObject {
 	q := &e.draft.Questions[i]
