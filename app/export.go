@@ -30,7 +30,8 @@ type exportPanel struct {
 	db       *store.DB
 	surveyID string
 
-	counts   *fyne.Container
+	counts   *fyne.Container // a line for each event and day
+	total    *widget.Label   // all of them, or why there are none
 	password *widget.Entry
 	save     *widget.Button
 	progress *widget.ProgressBar
@@ -50,6 +51,7 @@ func newExportPanel(win fyne.Window, db *store.DB, surveyID string) *exportPanel
 	p := &exportPanel{
 		win: win, db: db, surveyID: surveyID,
 		counts:   container.NewVBox(),
+		total:    title(""),
 		password: widget.NewPasswordEntry(),
 		progress: widget.NewProgressBar(),
 		message:  widget.NewLabel(""),
@@ -68,28 +70,25 @@ func newExportPanel(win fyne.Window, db *store.DB, surveyID string) *exportPanel
 }
 
 func (p *exportPanel) view() fyne.CanvasObject {
-	lock := widget.NewLabel(lang.L("To lock the file, type a password. You can leave this empty."))
-	lock.Wrapping = fyne.TextWrapWord
-	// Export and what it says stay in view; the choices and counts scroll.
-	return container.NewPadded(container.NewBorder(nil, container.NewVBox(p.save, p.progress, p.message), nil, nil,
-		container.NewVScroll(container.NewVBox(p.choices.heading, p.choices.view(), p.counts, lock, p.password))))
+	lock := words(lang.L("To lock the file, type a password. You can leave this empty."), false)
+	// The choices on the left; on the right the password, then the total,
+	// always in view, and the list of events and days, which scrolls.
+	right := container.NewBorder(container.NewVBox(form(caption(lang.L("Password"), true), p.password), lock, p.total),
+		nil, nil, nil, container.NewVScroll(p.counts))
+	foot := container.NewVBox(p.progress, footRow(p.message, p.save))
+	return staffTab(p.choices.heading, container.NewGridWithColumns(2, p.choices.view(), right), foot)
 }
 
 // showCounts lists how many finished and did not, for each event and day.
 func (p *exportPanel) showCounts() {
 	p.counts.RemoveAll()
-	line := func(s string) {
-		l := widget.NewLabel(s)
-		l.Wrapping = fyne.TextWrapWord
-		p.counts.Add(l)
-	}
 	days, err := p.db.CountByEventDay(p.surveyID)
 	if err != nil {
-		line(StaffProblem(lang.L("Speakeasy could not count the answers."), err))
+		p.total.SetText(StaffProblem(lang.L("Speakeasy could not count the answers."), err))
 		return
 	}
 	if len(days) == 0 {
-		line(lang.L("Nobody has answered this survey yet."))
+		p.total.SetText(lang.L("Nobody has answered this survey yet."))
 		p.save.Disable()
 		return
 	}
@@ -99,12 +98,13 @@ func (p *exportPanel) showCounts() {
 		if strings.TrimSpace(event) == "" {
 			event = lang.L("No event name")
 		}
-		line(lang.L("{{.Event}} on {{.Day}}: {{.C}} finished, {{.I}} not finished.", map[string]any{
-			"Event": event, "Day": dayWords(d.Day), "C": d.Complete, "I": d.Incomplete}))
+		l := words(lang.L("{{.Event}} on {{.Day}}: {{.C}} finished, {{.I}} not finished.", map[string]any{
+			"Event": event, "Day": dayWords(d.Day), "C": d.Complete, "I": d.Incomplete}), false)
+		p.counts.Add(l)
 		all.Complete += d.Complete
 		all.Incomplete += d.Incomplete
 	}
-	line(lang.L("In all: {{.C}} finished, {{.I}} not finished.", map[string]int{"C": all.Complete, "I": all.Incomplete}))
+	p.total.SetText(lang.L("In all: {{.C}} finished, {{.I}} not finished.", map[string]int{"C": all.Complete, "I": all.Incomplete}))
 	p.save.Enable()
 }
 

@@ -60,7 +60,7 @@ func TestExportPanel_SavesLockedWorkbook(t *testing.T) {
 	p := newExportPanel(w, db, "walk")
 	w.SetContent(p.view())
 
-	lines := labelTexts(p.counts)
+	lines := append(labelTexts(p.counts), p.total.Text)
 	if len(lines) != 3 || !strings.HasPrefix(lines[0], "Library day on ") || !strings.HasSuffix(lines[2], " not finished.") {
 		t.Fatalf("counts %q, want two days of Library day and a total", lines)
 	}
@@ -107,7 +107,7 @@ func TestExportPanel_NoAnswersYet(t *testing.T) {
 	}
 	defer db.Close()
 	p := newExportPanel(test.NewTempWindow(t, nil), db, "walk")
-	if lines := labelTexts(p.counts); len(lines) != 1 || lines[0] != "Nobody has answered this survey yet." {
+	if lines := append(labelTexts(p.counts), p.total.Text); len(lines) != 1 || lines[0] != "Nobody has answered this survey yet." {
 		t.Fatalf("counts %q", lines)
 	}
 	if !p.save.Disabled() {

@@ -5,9 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"speakeasy/survey"
@@ -79,14 +77,15 @@ func (c *exportChoices) choose(id string) {
 	c.p.showCounts()
 }
 
-// view is the choices as a form.
-func (c *exportChoices) view() fyne.CanvasObject {
-	return container.New(layout.NewFormLayout(),
-		widget.NewLabel(lang.L("Survey")), c.survey,
-		widget.NewLabel(lang.L("Kind of file")), c.format,
-		widget.NewLabel(lang.L("Answers")), c.labels,
-		widget.NewLabel(lang.L("Language")), c.language,
-	)
+// view is the choices as a form, with more rows (a caption, then what
+// it names) after them.
+func (c *exportChoices) view(more ...fyne.CanvasObject) fyne.CanvasObject {
+	return form(append([]fyne.CanvasObject{
+		caption(lang.L("Survey"), true), c.survey,
+		caption(lang.L("Kind of file"), true), c.format,
+		caption(lang.L("Answers"), true), c.labels,
+		caption(lang.L("Language"), true), c.language,
+	}, more...)...)
 }
 
 // options fills in what staff chose.

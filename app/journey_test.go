@@ -65,7 +65,7 @@ func TestJourney_SwitchExportAnotherAndSaveTwoLaptops(t *testing.T) {
 	}
 	stick := t.TempDir()
 	me.Tap("Export to Excel")
-	me.Write(person.After[*widget.Entry](me, "Save in this folder (you can type or paste it)"), stick)
+	me.Write(&person.After[*escEntry](me, "Save in this folder (you can type or paste it)").Entry, stick) // the save dialog's box
 	me.Tap("Save")
 	select { // the export runs in the background
 	case <-exported:

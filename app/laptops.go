@@ -46,7 +46,7 @@ func makeLaptopsPanel(win fyne.Window, db *store.DB) *laptopsPanel {
 	p := &laptopsPanel{win: win, db: db, progress: widget.NewProgressBar(), message: words("", false)}
 	p.progress.Hide()
 	p.pickSave = func(then func(string)) {
-		newSaveFile(win, bundleName(db, time.Now()), ".db", notOverOtherLaptop(db), then).d.Show()
+		newSaveFile(win, bundleName(db, time.Now()), ".db", notOverOtherLaptop(db), then).show()
 	}
 	p.pickOpen = func(then func(string)) {
 		AskOpenPath(win, []string{".db"}, then)
@@ -59,14 +59,15 @@ func (p *laptopsPanel) view() fyne.CanvasObject {
 	p.addButton = widget.NewButton(lang.L("Add results from another laptop"), func() { p.pickOpen(p.add) })
 	p.working = widget.NewProgressBarInfinite()
 	p.working.Hide()
-	return screenFrame(container.NewVBox(
-		words(lang.L("Other laptops"), true),
-		words(lang.L("Save this laptop's results in one file, for example on a USB stick."), false),
-		p.saveButton,
-		words(lang.L("Add the results from another laptop's file. Adding the same file twice adds nothing."), false),
-		p.addButton,
-		p.progress, p.working, p.message,
-	))
+	// Saving on the left, adding on the right; what happened at the foot.
+	return staffTab(nil, container.NewGridWithColumns(2,
+		container.NewVBox(
+			words(lang.L("Save this laptop's results in one file, for example on a USB stick."), false),
+			p.saveButton),
+		container.NewVBox(
+			words(lang.L("Add the results from another laptop's file. Adding the same file twice adds nothing."), false),
+			p.addButton),
+	), container.NewVBox(p.progress, p.working, p.message))
 }
 
 // busy turns both buttons off while a save or an add runs, so that staff

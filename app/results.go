@@ -97,6 +97,7 @@ func newResultsPanel(win fyne.Window, db *store.DB, surveyID string) *resultsPan
 	p.language.OnChanged = func(string) { p.checkWords() } // the checker reads the report's language
 	p.minPeople = widget.NewSelect([]string{"3", "5", "10", "20"}, nil)
 	p.minPeople.SetSelected(strconv.Itoa(report.DefaultMinPeople))
+	p.minPeople.PlaceHolder = "20" // never shown (one is always chosen): as wide as the widest
 
 	p.weWill = widget.NewMultiLineEntry()
 	p.weWill.Wrapping = fyne.TextWrapWord
@@ -111,6 +112,8 @@ func newResultsPanel(win fyne.Window, db *store.DB, surveyID string) *resultsPan
 	p.showTyped = widget.NewButton(lang.L("Show the words people typed"), p.showQuotes)
 	p.save = widget.NewButton(lang.L("Make the report"), func() { p.pickSave(p.make) })
 	p.save.Importance = widget.HighImportance
+	// Beside Make the report, what it makes, until there is news.
+	p.message.SetText(lang.L("Make an easy-read report of what people said, to print and give to them."))
 	if len(events) == 0 {
 		p.save.Disable()
 		p.showTyped.Disable()
@@ -123,26 +126,22 @@ func newResultsPanel(win fyne.Window, db *store.DB, surveyID string) *resultsPan
 }
 
 func (p *resultsPanel) view() fyne.CanvasObject {
-	label := func(s string, bold bool) *widget.Label {
-		l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
-		l.Wrapping = fyne.TextWrapWord
-		return l
-	}
-	p.form = container.NewVBox(
-		label(lang.L("Give the answers back"), true),
-		label(lang.L("Make an easy-read report of what people said, to print and give to them."), false),
-		label(lang.L("Events (none ticked means every event)"), true), p.events,
-		container.NewGridWithColumns(2,
-			label(lang.L("Language of the report"), false), p.language,
-			label(lang.L("Hide numbers of people smaller than"), false), p.minPeople),
-		label(lang.L("What we will do"), true), p.weWill, p.advice,
-		label(lang.L("Words people typed"), true),
-		label(lang.L("Tick the ones to show in the report. Do not pick words that name a person."), false),
-		p.showTyped, p.quotes,
-	)
-	// Make the report, and what it says, stay in view, as on Export.
-	return container.NewPadded(container.NewBorder(nil, container.NewVBox(p.save, p.message), nil, nil,
-		container.NewVScroll(p.form)))
+	p.weWill.SetMinRowsVisible(3)
+	// On the left, which answers: the events (a list that scrolls) and
+	// the report's settings; on the right, staff's words and the words
+	// people typed (a list that scrolls). Make the report stays in view.
+	left := container.NewBorder(title(lang.L("Events (none ticked means every event)")),
+		container.NewVBox(
+			container.NewBorder(nil, nil, nil, p.language, words(lang.L("Language of the report"), false)),
+			container.NewBorder(nil, nil, nil, p.minPeople, words(lang.L("Hide numbers of people smaller than"), false))),
+		nil, nil, container.NewVScroll(p.events))
+	p.form = container.NewBorder(container.NewVBox(
+		caption(lang.L("What we will do"), true), p.weWill, p.advice,
+		title(lang.L("Words people typed")), container.NewHBox(p.showTyped),
+	), nil, nil, nil, container.NewVScroll(container.NewVBox(
+		words(lang.L("Tick the ones to show in the report. Do not pick words that name a person."), false),
+		p.quotes)))
+	return staffTab(nil, container.NewGridWithColumns(2, left, p.form), footRow(p.message, p.save))
 }
 
 // checkWords runs the easy-read checker over staff's words as they type,
@@ -155,6 +154,7 @@ func (p *resultsPanel) checkWords() {
 		}
 	}()
 	text := strings.TrimSpace(p.weWill.Text)
+	p.advice.Hidden = text == "" // no room taken with nothing to say
 	if text == "" {
 		p.advice.SetText("")
 		return

@@ -32,7 +32,7 @@ type saveFile struct {
 	then   func(path string)
 
 	win          fyne.Window
-	folder, name *widget.Entry
+	folder, name *escEntry
 	message      *widget.Label
 	d, replace   dialog.Dialog
 }
@@ -41,12 +41,12 @@ type saveFile struct {
 // set, adding it to a name typed without it. then gets the chosen path;
 // the dialog has already asked before replacing a file.
 func askSavePath(win fyne.Window, name, ext string, then func(path string)) {
-	newSaveFile(win, name, ext, nil, then).d.Show()
+	newSaveFile(win, name, ext, nil, then).show()
 }
 
 func newSaveFile(win fyne.Window, name, ext string, refuse func(string) string, then func(string)) *saveFile {
-	s := &saveFile{ext: ext, refuse: refuse, then: then, win: win,
-		folder: widget.NewEntry(), name: widget.NewEntry(), message: words("", false)}
+	s := &saveFile{ext: ext, refuse: refuse, then: then, win: win, message: words("", false)}
+	s.folder, s.name = newEscEntry(s.close), newEscEntry(s.close)
 	s.folder.SetText(lastFolder(ext))
 	s.name.SetText(name)
 	s.name.OnSubmitted = func(string) { s.save() }
@@ -55,7 +55,7 @@ func newSaveFile(win fyne.Window, name, ext string, refuse func(string) string, 
 	})
 	save := widget.NewButton(lang.L("Save"), s.save)
 	save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { s.d.Hide() })
+	cancel := widget.NewButton(lang.L("Cancel"), s.close)
 	s.d = dialog.NewCustomWithoutButtons(lang.L("Save the file"), container.NewVBox(
 		widget.NewLabel(lang.L("Save in this folder (you can type or paste it)")),
 		container.NewBorder(nil, nil, nil, choose, s.folder),
@@ -67,6 +67,47 @@ func newSaveFile(win fyne.Window, name, ext string, refuse func(string) string, 
 	// Wide enough for a long folder and name, never wider than the window.
 	s.d.Resize(fyne.NewSize(min(win.Canvas().Size().Width*0.9, 900), s.d.MinSize().Height))
 	return s
+}
+
+// show opens the dialog with the name box ready to type in (the folder is
+// usually right). Escape closes it, wherever the focus is: from a box,
+// the box takes it; from nowhere, the window passes it on while it shows.
+func (s *saveFile) show() {
+	c := s.win.Canvas()
+	before := c.OnTypedKey()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			s.close()
+		} else if before != nil {
+			before(k)
+		}
+	})
+	s.d.SetOnClosed(func() { c.SetOnTypedKey(before) })
+	s.d.Show()
+	c.Focus(s.name)
+}
+
+// close closes the dialog without saving.
+func (s *saveFile) close() { s.d.Hide() }
+
+// escEntry is a box in the save dialog: Escape there closes the dialog.
+type escEntry struct {
+	widget.Entry
+	escape func()
+}
+
+func newEscEntry(escape func()) *escEntry {
+	e := &escEntry{escape: escape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.escape()
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 // save checks the folder and name, and asks before replacing a file.

@@ -127,7 +127,19 @@ func (o opened) wait(t *testing.T) {
 
 func dialogEntries(t *testing.T, win fyne.Window) []*widget.Entry {
 	t.Helper()
-	return inDialog[*widget.Entry](t, win, func(*widget.Entry) bool { return true })
+	var boxes []*widget.Entry
+	for _, o := range inDialog[fyne.CanvasObject](t, win, func(o fyne.CanvasObject) bool {
+		_, plain := o.(*widget.Entry)
+		_, esc := o.(*escEntry)
+		return plain || esc
+	}) {
+		if e, ok := o.(*escEntry); ok {
+			boxes = append(boxes, &e.Entry) // the save dialog's boxes
+		} else {
+			boxes = append(boxes, o.(*widget.Entry))
+		}
+	}
+	return boxes
 }
 
 // dialogText is the words of the labels in the dialog on top.
@@ -162,7 +174,7 @@ func eachInDialog(win fyne.Window, f func(fyne.CanvasObject)) {
 	visit = func(o fyne.CanvasObject) {
 		f(o)
 		switch c := o.(type) {
-		case *widget.Entry, *widget.Label, *widget.Button:
+		case *widget.Entry, *escEntry, *widget.Label, *widget.Button:
 			return // their insides are not what a person reads
 		case *fyne.Container:
 			for _, child := range c.Objects {

@@ -80,20 +80,19 @@ func newSendPanel(db *store.DB, surveyID string) *sendPanel {
 }
 
 func (p *sendPanel) view() fyne.CanvasObject {
-	heading := widget.NewLabelWithStyle(lang.L("Send the answers to your organisation's server"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	about := widget.NewLabel(lang.L("This works with Central and KoboToolbox, the survey servers many groups use. Ask the server's admin for the address, the project number and a token. Speakeasy never sends the same answers twice."))
-	about.Wrapping = fyne.TextWrapWord
-	// The buttons and what they say stay in view, as on Export; the
-	// server's details scroll.
-	return container.NewPadded(container.NewBorder(nil,
-		container.NewVBox(container.NewHBox(p.check, p.send, p.stop), p.progress, p.message), nil, nil,
-		container.NewVScroll(container.NewVBox(
-			heading, about, p.counts,
-			widget.NewLabel(lang.L("Server address")), p.server,
-			widget.NewLabel(lang.L("Project number")), p.project,
-			widget.NewLabel(lang.L("Token")), p.token,
-			p.unfinished,
-		))))
+	about := words(lang.L("This works with Central and KoboToolbox, the survey servers many groups use. Ask the server's admin for the address, the project number and a token. Speakeasy never sends the same answers twice."), false)
+	// Which servers on the left; the server's details and how many there
+	// are to send on the right; the buttons and what they say at the foot.
+	left := container.NewVBox(about)
+	right := container.NewVBox(form(
+		caption(lang.L("Server address"), true), p.server,
+		caption(lang.L("Project number"), true), p.project,
+		caption(lang.L("Token"), true), p.token,
+	), p.unfinished, p.counts)
+	// The tab and Send to the server say what it is for: no title.
+	return staffTab(nil, container.NewGridWithColumns(2, left, right),
+		// Two buttons leave too little room beside them for the words.
+		container.NewVBox(p.progress, p.message, container.NewHBox(p.check, p.send, p.stop)))
 }
 
 // settings are what staff typed, as saved settings.

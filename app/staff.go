@@ -40,12 +40,13 @@ func (u *UI) showStaffSaying(said string) {
 		}
 	}()
 	home := u.staffHome(said)
-	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Today"), home))
+	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Today"), asUsual(home)))
 	for _, t := range u.cfg.StaffTabs {
-		tabs.Append(container.NewTabItem(t.Title(), t.Make(u.win, u.db, u.survey.ID)))
+		tabs.Append(container.NewTabItem(t.Title(), asUsual(t.Make(u.win, u.db, u.survey.ID))))
 	}
 	u.follow(func(string) { u.followSurvey(tabs) })
-	u.show("staff", tabs, keyTarget{})
+	// The tab bar in compact rows too: 30 px more for every tab.
+	u.show("staff", compact(tabs), keyTarget{})
 }
 
 // followSurvey loads the survey this laptop now runs and makes the staff
@@ -67,12 +68,12 @@ func (u *UI) followSurvey(tabs *container.AppTabs) {
 		switch {
 		case i == 0:
 			it.Text = lang.L("Today")
-			it.Content = u.staffHome(said)
+			it.Content = asUsual(u.staffHome(said))
 		case i == chosen:
 			it.Text = u.cfg.StaffTabs[i-1].Title()
 		default:
 			it.Text = u.cfg.StaffTabs[i-1].Title()
-			it.Content = u.cfg.StaffTabs[i-1].Make(u.win, u.db, u.survey.ID)
+			it.Content = asUsual(u.cfg.StaffTabs[i-1].Make(u.win, u.db, u.survey.ID))
 		}
 	}
 	tabs.Refresh()
@@ -146,9 +147,10 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 	} else {
 		voice = strings.TrimSpace(lang.L("Read aloud is off.") + " " + u.cfg.NoSpeech)
 	}
-	scanOn := widget.NewCheck(lang.L("Switch scanning: light up each answer in turn"), nil)
+	scanOn := widget.NewCheck(lang.L("Light up each answer in turn"), nil)
 	scanOn.Checked = u.scan.On()
 	seconds := widget.NewSelect([]string{"1", "2", "3", "4", "5", "7", "10"}, nil)
+	seconds.PlaceHolder = "10" // never shown (one is always chosen): as wide as the widest
 	seconds.SetSelected(fmt.Sprint(max(1, int(u.scan.every.Seconds()))))
 	if !u.scan.On() {
 		seconds.SetSelected(fmt.Sprint(int(scanDefault.Seconds())))
@@ -167,16 +169,20 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 	scanOn.OnChanged = func(bool) { saveScan() }
 	seconds.OnChanged = func(string) { saveScan() }
 
-	form := container.NewVBox(
-		words(lang.L("Staff"), true),
-		widget.NewLabel(lang.L("The survey on this laptop")), pick,
+	// Two columns in the compact staff rows: at 1366×768 all of them, the
+	// message and the buttons fit under the menu and the tabs with nothing
+	// to scroll, and 1024 px is wide enough for both.
+	left := container.NewVBox(
+		caption(lang.L("The survey on this laptop"), true), pick,
 		counts, // first in view: how the day is going
-		widget.NewLabel(lang.L("The event name saved with each answer")),
-		container.NewBorder(nil, nil, nil, saveEvent, event),
-		widget.NewLabel(voice),
-		container.NewBorder(nil, nil, nil, container.NewHBox(seconds, widget.NewLabel(lang.L("seconds each"))), scanOn),
+		caption(lang.L("Read aloud"), true), words(voice, false),
 	)
-	buttons := container.NewGridWithColumns(4,
+	right := container.NewVBox(
+		caption(lang.L("Event name"), true), container.NewBorder(nil, nil, nil, saveEvent, event),
+		caption(lang.L("Switch scanning"), true), scanOn,
+		container.NewHBox(seconds, widget.NewLabel(lang.L("seconds each"))),
+	)
+	buttons := newTileRow(
 		newTile(lang.L("Start the survey"), "right-arrow", stylePrimary, u.restart),
 		newTile(lang.L("Show today's results"), "speech-balloon", stylePlain, u.showResults),
 		newTile(lang.L("Change the PIN"), "key", stylePlain, func() {
@@ -184,10 +190,10 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 		}),
 		newTile(lang.L("Close Speakeasy"), "stop-sign", stylePlain, u.askToClose),
 	)
-	// The message sits above the buttons, out of the scroll, so that
-	// "Speakeasy saved the event name." is seen on a short screen too.
-	foot = container.NewVBox(message, buttons)
-	return screenFrame(container.NewBorder(nil, foot, nil, nil, container.NewVScroll(form)))
+	// The message sits above the buttons, so that "Speakeasy saved the
+	// event name." is seen on a short screen too.
+	foot = container.NewVBox(compact(message), buttons)
+	return container.NewPadded(container.NewBorder(nil, foot, nil, nil, compact(container.NewGridWithColumns(2, left, right))))
 }
 
 // askToClose asks before Speakeasy closes: in a kiosk, closing leaves the

@@ -92,6 +92,8 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		}
 	case *container.Scroll:
 		walk(c.Content, f)
+	case *container.ThemeOverride:
+		walk(c.Content, f)
 	case *container.AppTabs:
 		walk(c.Selected().Content, f)
 	}
