@@ -19,9 +19,10 @@ import (
 type datePicker struct {
 	qs               *questionScreen
 	year, month, day int // 0 when not chosen yet
-	step             int // 0 year, 1 month, 2 day
+	step             int // stepAbout, then 0 year, 1 month, 2 day
 	choice           []*tile
 	unsure           string // survey.DontKnow or survey.PreferNot, when chosen
+	about            string // an "About when?" answer, when chosen
 }
 
 func newDatePicker(qs *questionScreen) *datePicker {
@@ -31,6 +32,11 @@ func newDatePicker(qs *questionScreen) *datePicker {
 		p.year, p.month, p.day, p.step = t.Year(), int(t.Month()), t.Day(), 2
 	} else if qs.q.IsUnsure(a) {
 		p.unsure = a
+	} else if _, _, ok := survey.About(a); ok {
+		p.about = a
+	}
+	if qs.q.AboutWhen && p.step == 0 {
+		p.step = stepAbout
 	}
 	return p
 }
@@ -54,7 +60,12 @@ func (p *datePicker) addTo(scr *screen) {
 	var cols []int
 	var back *tile
 	switch p.step {
+	case stepAbout:
+		p.choice, cols = p.aboutTiles()
 	case 0:
+		if p.qs.q.AboutWhen {
+			back = newTile(lang.L("About when?"), "left-arrow", stylePlain, func() { p.goTo(stepAbout) })
+		}
 		now := p.qs.u.cfg.Now().Year()
 		for y := now; y >= now-100; y-- {
 			p.choice = append(p.choice, p.tile(strconv.Itoa(y), y == p.year, func() { p.year = y; p.moveOn(1) }))
@@ -83,19 +94,25 @@ func (p *datePicker) addTo(scr *screen) {
 		t.chosen = o.Value == p.unsure
 		unsure = append(unsure, t)
 	}
-	scr.addGroup(unsure, 2, 1)
-	// number keys and scanning reach them, in the order they are drawn
-	p.qs.tiles = append(unsure, p.choice...)
-	all := p.choice
+	// The way back a step and the unsure answers stay in view above the
+	// tiles, whatever page of years or days is on show.
+	above := unsure
 	if back != nil {
-		all = append(append([]*tile{}, p.choice...), back)
+		above = append([]*tile{back}, unsure...)
 	}
-	scr.addGroup(all, cols...)
+	scr.addGroup(above, 3, 2, 1)
+	scr.addGroup(p.choice, cols...)
+	// number keys and scanning reach the answers, in the order drawn
+	p.qs.tiles = append(unsure, p.choice...)
 }
 
 // sofar says in words what is chosen and what to choose next.
 func (p *datePicker) sofar() string {
 	switch {
+	case p.about != "":
+		return lang.L("You chose: {{.Answer}}.", map[string]string{"Answer": p.aboutLabel(p.about)})
+	case p.step == stepAbout:
+		return lang.L("About when?")
 	case p.unsure != "":
 		return lang.L("You chose: {{.Answer}}.", map[string]string{"Answer": survey.BuiltinWord(p.qs.u.session.Language(), p.unsure)})
 	case p.step == 0:
@@ -117,9 +134,12 @@ func (p *datePicker) tile(label string, chosen bool, tapped func()) *tile {
 // chooseUnsure answers "I don't know" (or "I don't want to say") in
 // place of a date, and shows the first step again, for a change of mind.
 func (p *datePicker) chooseUnsure(value string) {
-	p.year, p.month, p.day, p.unsure = 0, 0, 0, value
+	p.year, p.month, p.day, p.unsure, p.about = 0, 0, 0, value, ""
 	p.qs.u.session.SetText(value)
 	p.step = 0
+	if p.qs.q.AboutWhen {
+		p.step = stepAbout
+	}
 	p.redraw()
 }
 
@@ -131,7 +151,7 @@ func (p *datePicker) goTo(i int) {
 
 // moveOn saves what is chosen and shows the next step.
 func (p *datePicker) moveOn(step int) {
-	p.unsure = ""
+	p.unsure, p.about = "", ""
 	if p.day != 0 && p.year != 0 && p.month != 0 {
 		last := time.Date(p.year, time.Month(p.month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 		p.day = min(p.day, last)

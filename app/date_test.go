@@ -2,8 +2,10 @@ package app
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -22,18 +24,17 @@ const dateSurvey = `{"id": "when", "version": 1, "languages": ["en", "cy"],
   {"id": "happy", "kind": "yesno", "text": {"en": "Do you like it here?", "cy": "Wyt ti'n hoffi yma?"}}
  ]}`
 
-// TestDate_IDontKnowInPlaceOfADate: on a date question that offers it,
-// "I don't know" is in view above the years, replaces a half-chosen date,
-// says what was chosen, and is saved in SQLite in place of a date. Going
-// back shows it chosen; choosing a whole date after all replaces it.
-func TestDate_IDontKnowInPlaceOfADate(t *testing.T) {
+// dateUI runs the survey in body on a 1366×768 window, on its welcome
+// screen.
+func dateUI(t *testing.T, body string) (*UI, *store.DB) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	db, err := store.Open(filepath.Join(t.TempDir(), "data"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	s, err := survey.Parse([]byte(dateSurvey))
+	s, err := survey.Parse([]byte(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,9 +51,28 @@ func TestDate_IDontKnowInPlaceOfADate(t *testing.T) {
 	}
 	w.Resize(fyne.NewSize(1366, 768))
 	u.Start()
+	return u, db
+}
+
+// savedAnswer is what SQLite holds for question id of response rid.
+func savedAnswer(t *testing.T, db *store.DB, rid, id string) string {
+	t.Helper()
+	var v string
+	if err := db.SQL().QueryRow(`SELECT value FROM answers WHERE response_id = ? AND question_id = ?`, rid, id).Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestDate_IDontKnowInPlaceOfADate: on a date question that offers it,
+// "I don't know" is in view above the years, replaces a half-chosen date,
+// says what was chosen, and is saved in SQLite in place of a date. Going
+// back shows it chosen; choosing a whole date after all replaces it.
+func TestDate_IDontKnowInPlaceOfADate(t *testing.T) {
+	u, db := dateUI(t, dateSurvey)
 	test.Tap(tileNamed(t, u, "Start"))
 	onQuestion(t, u, "moved")
-	if p := FitProblems(w); len(p) > 0 {
+	if p := FitProblems(u.win); len(p) > 0 {
 		t.Fatalf("the date with I don't know does not fit:\n\t%s", strings.Join(p, "\n\t"))
 	}
 	test.Tap(tileNamed(t, u, "2026")) // half a date, then a change of mind
@@ -63,14 +83,7 @@ func TestDate_IDontKnowInPlaceOfADate(t *testing.T) {
 	rid := u.Session().Response().ID
 	test.Tap(tileNamed(t, u, "Next"))
 	onQuestion(t, u, "happy")
-	saved := func() string {
-		t.Helper()
-		var v string
-		if err := db.SQL().QueryRow(`SELECT value FROM answers WHERE response_id = ? AND question_id = 'moved'`, rid).Scan(&v); err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
+	saved := func() string { t.Helper(); return savedAnswer(t, db, rid, "moved") }
 	if v := saved(); v != survey.DontKnow {
 		t.Fatalf("saved %q, want %q", v, survey.DontKnow)
 	}
@@ -91,5 +104,47 @@ func TestDate_IDontKnowInPlaceOfADate(t *testing.T) {
 	onQuestion(t, u, "happy")
 	if v := saved(); v != "2025-06-30" {
 		t.Fatalf("saved %q, want 2025-06-30", v)
+	}
+}
+
+// TestDate_AboutWhen: a date question that asks for it starts with
+// "About when?" tiles; "Last year" is saved as the year, and "Choose the
+// day" leads to the year, month and day tiles, with a way back.
+func TestDate_AboutWhen(t *testing.T) {
+	u, db := dateUI(t, strings.Replace(dateSurvey, `"dont_know": true,`, `"dont_know": true, "about_when": true,`, 1))
+	test.Tap(tileNamed(t, u, "Start"))
+	onQuestion(t, u, "moved")
+	if !strings.Contains(screenText(u), "About when?") {
+		t.Fatalf("no About when?: %s", screenText(u))
+	}
+	if p := FitProblems(u.win); len(p) > 0 {
+		t.Fatalf("About when? does not fit:\n\t%s", strings.Join(p, "\n\t"))
+	}
+	test.Tap(tileNamed(t, u, "Last year"))
+	if !tileNamed(t, u, "Last year").Chosen() || !strings.Contains(screenText(u), "You chose: Last year.") {
+		t.Fatalf("Last year is not shown as chosen: %s", screenText(u))
+	}
+	rid := u.Session().Response().ID
+	test.Tap(tileNamed(t, u, "Next"))
+	onQuestion(t, u, "happy")
+	if v, want := savedAnswer(t, db, rid, "moved"), strconv.Itoa(time.Now().Year()-1); v != want {
+		t.Fatalf("saved %q, want %q", v, want)
+	}
+
+	test.Tap(tileNamed(t, u, "Back"))
+	onQuestion(t, u, "moved")
+	if !tileNamed(t, u, "Last year").Chosen() {
+		t.Fatal("back on the date, Last year is not chosen")
+	}
+	test.Tap(tileNamed(t, u, "Choose the day"))
+	test.Tap(tileNamed(t, u, "About when?")) // and back again, then on
+	test.Tap(tileNamed(t, u, "Choose the day"))
+	test.Tap(tileNamed(t, u, "2024"))
+	test.Tap(tileNamed(t, u, "January"))
+	test.Tap(tileNamed(t, u, "5"))
+	test.Tap(tileNamed(t, u, "Next"))
+	onQuestion(t, u, "happy")
+	if v := savedAnswer(t, db, rid, "moved"); v != "2024-01-05" {
+		t.Fatalf("saved %q, want 2024-01-05", v)
 	}
 }

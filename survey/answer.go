@@ -80,6 +80,24 @@ func DecodeAnswer(s string, k Kind) (Answer, error) {
 // DateLayout is how a date answer is written: year-month-day.
 const DateLayout = "2006-01-02"
 
+// About is an "About when?" answer: a month ("2026-11") or a year
+// ("2025"), ISO 8601's shorter dates. ok is false for anything else.
+func About(value string) (t time.Time, monthKnown, ok bool) {
+	if t, err := time.Parse("2006-01", value); err == nil {
+		return t, true, true
+	}
+	if t, err := time.Parse("2006", value); err == nil {
+		return t, false, true
+	}
+	return time.Time{}, false, false
+}
+
+// isAbout reports whether value is an "About when?" answer q offers.
+func (q *Question) isAbout(value string) bool {
+	_, _, ok := About(value)
+	return ok && q.AboutWhen
+}
+
 // Reason says why an answer was not accepted, so a screen can say it kindly.
 type Reason int
 
@@ -146,7 +164,7 @@ func (q *Question) check(a Answer, env Env, lang, fallback string) *Refusal {
 			return refuse(ReasonTooBig, q.ConstraintMessage)
 		}
 	case KindDate:
-		if _, err := time.Parse(DateLayout, a.String()); err != nil && !q.IsUnsure(a.String()) {
+		if _, err := time.Parse(DateLayout, a.String()); err != nil && !q.IsUnsure(a.String()) && !q.isAbout(a.String()) {
 			return refuse(ReasonNotDate, nil)
 		}
 	}

@@ -85,6 +85,10 @@ type Question struct {
 	RequiredMessage   Text   `json:"required_message,omitempty"`
 	// Quick moves on as soon as a one-choice answer is tapped.
 	Quick bool `json:"quick,omitempty"`
+	// AboutWhen starts a date question with "About when?" tiles (this
+	// month, last year …), for people who do not know the day. Their
+	// answers are a month ("2026-11") or a year ("2025").
+	AboutWhen bool `json:"about_when,omitempty"`
 	// Easier says the question again in easier words, for a participant
 	// who taps "I don't understand". Optional.
 	Easier Text `json:"easier,omitempty"`

@@ -111,6 +111,9 @@ func (s *Survey) Validate() error {
 		if (q.DontKnow || q.PreferNot) && !q.Kind.MayBeUnsure() {
 			add(name, "dont_know", "\"I don't know\" and \"I don't want to say\" only fit questions with choices, and dates")
 		}
+		if q.AboutWhen && q.Kind != KindDate {
+			add(name, "about_when", "only a date question has \"About when?\"")
+		}
 		if q.Kind == KindNote && q.Required {
 			add(name, "required", "an information screen has no answer, so it cannot be required")
 		}

@@ -70,7 +70,8 @@ func TestNew_CompilesTheRules(t *testing.T) {
 	}
 }
 
-// TestDate_IDontKnow: a date question may offer "I don't know" and "I
+// TestDate_IDontKnow: a date question may offer "About when?" answers
+// (a month or a year), and "I don't know" and "I
 // don't want to say"; the answer is then taken instead of a date, and
 // refused where the question does not offer it. A number question still
 // may not offer them.
@@ -85,6 +86,9 @@ func TestDate_IDontKnow(t *testing.T) {
 	if err := mk(Question{Kind: KindNumber, DontKnow: true}).Validate(); err == nil {
 		t.Error("a number with I don't know was taken")
 	}
+	if err := mk(Question{Kind: KindText, AboutWhen: true}).Validate(); err == nil {
+		t.Error("words typed in with About when? was taken")
+	}
 	cases := []struct {
 		q      Question
 		answer string
@@ -96,6 +100,10 @@ func TestDate_IDontKnow(t *testing.T) {
 		{Question{Kind: KindDate}, DontKnow, false},
 		{Question{Kind: KindDate, DontKnow: true}, "2026-11-27", true},
 		{Question{Kind: KindDate, DontKnow: true}, "2026-11", false},
+		{Question{Kind: KindDate, AboutWhen: true}, "2026-11", true},
+		{Question{Kind: KindDate, AboutWhen: true}, "2025", true},
+		{Question{Kind: KindDate, AboutWhen: true}, "2025-13", false},
+		{Question{Kind: KindDate, AboutWhen: true}, "last year", false},
 	}
 	for _, c := range cases {
 		s := mk(c.q)

@@ -243,6 +243,10 @@ func TestEditor_ChoicesNumbersAndKinds(t *testing.T) {
 	if !q().DontKnow {
 		t.Error("a date question: I don't know is not on")
 	}
+	test.Tap(input[*widget.Check](t, e, keyAt(n, "about_when")))
+	if !q().AboutWhen {
+		t.Error("a date question: About when? is not on")
+	}
 	var ps survey.Problems
 	errors.As(e.draft.Validate(), &ps)
 	for _, pr := range ps {

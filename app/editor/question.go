@@ -142,6 +142,11 @@ func (e *editor) questionForm(i int) fyne.CanvasObject {
 		f = append(f, e.field(lang.L("Smallest number"), e.number(&q.Min, keyAt(i, "min")), keyAt(i, "min")))
 		f = append(f, e.field(lang.L("Biggest number"), e.number(&q.Max, keyAt(i, "max")), keyAt(i, "max")))
 	}
+	if q.Kind == survey.KindDate {
+		f = append(f, e.field(lang.L("For people who do not know the day"),
+			e.check(lang.L("Start with About when? (this month, last year …)"), &q.AboutWhen, keyAt(i, "about_when")),
+			keyAt(i, "about_when")))
+	}
 	if q.Kind.MayBeUnsure() {
 		f = append(f, e.field(lang.L("Extra answers"), container.NewVBox(
 			e.check(lang.L("Offer the answer: I don't know"), &q.DontKnow, keyAt(i, "dont_know")),
@@ -209,6 +214,9 @@ func (e *editor) setKind(i int, k survey.Kind) {
 	}
 	if k != survey.KindFaces {
 		q.Faces = 0
+	}
+	if k != survey.KindDate {
+		q.AboutWhen = false
 	}
 	if !k.MayBeUnsure() {
 		q.DontKnow, q.PreferNot = false, false

@@ -251,6 +251,15 @@ func (p *plan) answer(q *question, kind survey.Kind, offered []bool, value strin
 			// and the Comments sheet names them, with the response.
 			q.unsure[boolIndex(s == survey.PreferNot)]++
 			q.toRead = survey.BuiltinWord(p.lang, s)
+		} else if t, monthKnown, ok := survey.About(s); ok {
+			// "About when?": a month counts with the dates' months, a year
+			// alone on its own; the Comments sheet has the answer.
+			if monthKnown {
+				q.addDate(t)
+			} else {
+				q.addYear(t.Year())
+			}
+			q.toRead = s
 		} else {
 			q.toRead = s
 		}

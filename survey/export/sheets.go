@@ -48,8 +48,8 @@ func (p *plan) writeQuestions(f *excelize.File, sheet string, st styles) error {
 			if p.cols[q.col].missing {
 				missing = p.missingCodes(q)
 			}
-			if q.def.Kind == survey.KindDate && (q.def.DontKnow || q.def.PreferNot) {
-				missing = p.w("I don't know and I don't want to say leave the date empty. The Comments sheet has them.")
+			if q.def.Kind == survey.KindDate && (q.def.DontKnow || q.def.PreferNot || q.def.AboutWhen) {
+				missing = p.w("Answers that are not a whole date leave the date empty. The Comments sheet has them.")
 			}
 		}
 		row = append(row, p.kindWord(q.def), strings.Join(choices, "\n"), missing, q.def.Relevant,

@@ -18,9 +18,18 @@ type stats struct {
 	// unsure counts "I don't know" and "I don't want to say" given in
 	// place of a date: [0] and [1].
 	unsure [2]int
+	years  map[int]int // "About when?" answers of a year alone
 	// toRead is an answer of the row being made for the Comments sheet:
 	// typed words, or an answer that does not fit its number or date column.
 	toRead string
+}
+
+// addYear counts an "About when?" answer of a year alone.
+func (s *stats) addYear(y int) {
+	if s.years == nil {
+		s.years = map[int]int{}
+	}
+	s.years[y]++
 }
 
 func (s *stats) addNumber(f float64) { s.numbers = append(s.numbers, f) }

@@ -57,6 +57,15 @@ func (p *plan) blocks() []block {
 			for _, k := range keys {
 				b.cats = append(b.cats, cat{p.w(time.Month(k%12+1).String()) + " " + fmt.Sprint(k/12), q.months[k]})
 			}
+			years := make([]int, 0, len(q.years))
+			for y, n := range q.years {
+				years = append(years, y)
+				b.base += n
+			}
+			slices.Sort(years)
+			for _, y := range years {
+				b.cats = append(b.cats, cat{fmt.Sprint(y) + " " + p.w("(no month)"), q.years[y]})
+			}
 			for i, v := range []string{survey.DontKnow, survey.PreferNot} {
 				if q.unsure[i] > 0 {
 					b.cats = append(b.cats, cat{survey.BuiltinWord(p.lang, v), q.unsure[i]})

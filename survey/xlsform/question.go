@@ -142,6 +142,9 @@ func (rd *reader) appearance(t *table, r row, word string, q *survey.Question) (
 	return faces
 }
 
+// aboutWhen in speakeasy_options starts a date with "About when?" tiles.
+const aboutWhen = "about_when"
+
 // options reads Speakeasy's own speakeasy_options column.
 func (rd *reader) options(t *table, r row, q *survey.Question) {
 	c := t.col("speakeasy_options")
@@ -151,8 +154,10 @@ func (rd *reader) options(t *table, r row, q *survey.Question) {
 			q.DontKnow = true
 		case survey.PreferNot:
 			q.PreferNot = true
+		case aboutWhen:
+			q.AboutWhen = true
 		default:
-			rd.notice(t.place(r, c), fmt.Sprintf("Speakeasy does not know the option %q; use dont_know or prefer_not.", o))
+			rd.notice(t.place(r, c), fmt.Sprintf("Speakeasy does not know the option %q; use dont_know, prefer_not or about_when.", o))
 		}
 	}
 }

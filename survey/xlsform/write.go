@@ -86,6 +86,9 @@ func Write(s *survey.Survey, w io.Writer) error {
 		if q.PreferNot {
 			options = append(options, survey.PreferNot)
 		}
+		if q.AboutWhen {
+			options = append(options, aboutWhen)
+		}
 		r["appearance"] = strings.Join(appearance, " ")
 		r["speakeasy_options"] = strings.Join(options, " ")
 		srv.rows = append(srv.rows, r)

@@ -106,6 +106,7 @@ func TestWrite_RoundTrip(t *testing.T) {
 		survey.Question{ID: "high", Kind: survey.KindNumber, Max: &max, Text: survey.Text{"en": "At most 7"}},
 		survey.Question{ID: "both", Kind: survey.KindNumber, Min: &min, Max: &max, Text: survey.Text{"en": "2.5 to 7"}},
 		survey.Question{ID: "any", Kind: survey.KindNumber, Text: survey.Text{"en": "Any number"}},
+		survey.Question{ID: "moved", Kind: survey.KindDate, AboutWhen: true, DontKnow: true, Text: survey.Text{"en": "About when?"}},
 	)
 	if err := everything.Validate(); err != nil {
 		t.Fatal(err)
