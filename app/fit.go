@@ -278,17 +278,28 @@ func picturesFor(height float32) []float32 {
 // choose finds the biggest picture and the fewest pages that fit; when
 // nothing fits, it tries again without the spare words.
 func (s *screen) choose(width, height float32) plan {
-	s.squeezed = false
+	s.squeeze(false)
 	p, score := s.chooseShown(width, height)
 	if score > 0 {
 		return p
 	}
-	s.squeezed = true
+	s.squeeze(true)
 	if q, sq := s.chooseShown(width, height); sq > score {
 		return q
 	}
-	s.squeezed = false
+	s.squeeze(false)
 	return p
+}
+
+// squeeze hides the spare words and sets headings at the body text's
+// size, or puts them back.
+func (s *screen) squeeze(on bool) {
+	s.squeezed = on
+	for _, b := range s.texts {
+		if b.squeeze(on) {
+			b.Refresh()
+		}
+	}
 }
 
 // chooseShown is choose for the words on show.

@@ -98,7 +98,8 @@ type textBlock struct {
 	raw string
 	// spare words (a hint) leave the screen when nothing else makes room
 	// for the answers; Listen still reads them.
-	spare bool
+	spare   bool
+	heading bool
 }
 
 func newTextBlock(s string, heading bool) *textBlock {
@@ -110,7 +111,23 @@ func newTextBlock(s string, heading bool) *textBlock {
 	if isRTL(s) {
 		l.Alignment = fyne.TextAlignTrailing
 	}
-	return &textBlock{Label: l, raw: s}
+	return &textBlock{Label: l, raw: s, heading: heading}
+}
+
+// squeeze sets a heading's words at the body text's size (never smaller
+// than the size the participant chose), or back at the heading's. It
+// reports whether that changed anything.
+func (b *textBlock) squeeze(on bool) bool {
+	if !b.heading {
+		return false
+	}
+	size := theme.SizeNameHeadingText
+	if on {
+		size = theme.SizeNameText
+	}
+	changed := b.Label.SizeName != size
+	b.Label.SizeName = size
+	return changed
 }
 
 // Set changes the words.
