@@ -76,7 +76,7 @@ func (p *exportPanel) view() fyne.CanvasObject {
 	right := container.NewBorder(container.NewVBox(form(caption(lang.L("Password"), true), p.password), lock, p.total),
 		nil, nil, nil, container.NewVScroll(p.counts))
 	foot := container.NewVBox(p.progress, footRow(p.message, p.save))
-	return staffTab(p.choices.heading, container.NewGridWithColumns(2, p.choices.view(), right), foot)
+	return staffTab(p.choices.heading, columnsSharing(0.55, p.choices.view(), right), foot)
 }
 
 // showCounts lists how many finished and did not, for each event and day.

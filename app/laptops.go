@@ -60,7 +60,7 @@ func (p *laptopsPanel) view() fyne.CanvasObject {
 	p.working = widget.NewProgressBarInfinite()
 	p.working.Hide()
 	// Saving on the left, adding on the right; what happened at the foot.
-	return staffTab(nil, container.NewGridWithColumns(2,
+	return staffTab(nil, columns(
 		container.NewVBox(
 			words(lang.L("Save this laptop's results in one file, for example on a USB stick."), false),
 			p.saveButton),

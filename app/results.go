@@ -141,7 +141,7 @@ func (p *resultsPanel) view() fyne.CanvasObject {
 	), nil, nil, nil, container.NewVScroll(container.NewVBox(
 		words(lang.L("Tick the ones to show in the report. Do not pick words that name a person."), false),
 		p.quotes)))
-	return staffTab(nil, container.NewGridWithColumns(2, left, p.form), footRow(p.message, p.save))
+	return staffTab(nil, columns(left, p.form), footRow(p.message, p.save))
 }
 
 // checkWords runs the easy-read checker over staff's words as they type,

@@ -90,7 +90,7 @@ func (p *sendPanel) view() fyne.CanvasObject {
 		caption(lang.L("Token"), true), p.token,
 	), p.unfinished, p.counts)
 	// The tab and Send to the server say what it is for: no title.
-	return staffTab(nil, container.NewGridWithColumns(2, left, right),
+	return staffTab(nil, columnsSharing(0.4, left, right),
 		// Two buttons leave too little room beside them for the words.
 		container.NewVBox(p.progress, p.message, container.NewHBox(p.check, p.send, p.stop)))
 }

@@ -175,12 +175,13 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 	left := container.NewVBox(
 		caption(lang.L("The survey on this laptop"), true), pick,
 		counts, // first in view: how the day is going
-		caption(lang.L("Read aloud"), true), words(voice, false),
+		words(voice, false),
 	)
 	right := container.NewVBox(
-		caption(lang.L("Event name"), true), container.NewBorder(nil, nil, nil, saveEvent, event),
-		caption(lang.L("Switch scanning"), true), scanOn,
-		container.NewHBox(seconds, widget.NewLabel(lang.L("seconds each"))),
+		container.NewBorder(nil, nil, nil, saveEvent, caption(lang.L("Event name"), true)), event,
+		container.NewBorder(nil, nil, nil, container.NewHBox(seconds, widget.NewLabel(lang.L("seconds each"))),
+			caption(lang.L("Switch scanning"), true)),
+		scanOn,
 	)
 	buttons := newTileRow(
 		newTile(lang.L("Start the survey"), "right-arrow", stylePrimary, u.restart),
@@ -193,7 +194,7 @@ func (u *UI) staffHome(said string) fyne.CanvasObject {
 	// The message sits above the buttons, so that "Speakeasy saved the
 	// event name." is seen on a short screen too.
 	foot = container.NewVBox(compact(message), buttons)
-	return container.NewPadded(container.NewBorder(nil, foot, nil, nil, compact(container.NewGridWithColumns(2, left, right))))
+	return container.NewPadded(container.NewBorder(nil, foot, nil, nil, compact(columns(left, right))))
 }
 
 // askToClose asks before Speakeasy closes: in a kiosk, closing leaves the

@@ -71,7 +71,7 @@ func staffSaying(t *testing.T, said string) (*UI, *container.AppTabs) {
 // controls and its messages, which must be in view without scrolling.
 var staffKeys = map[string][]string{
 	"Today": {"Start the survey", "Show today's results", "Change the PIN", "Close Speakeasy", "The survey on this laptop",
-		"Your plan: tell us what you think (ehc-plan)", "Today: ", "Event name", "Save the event name",
+		"Your plan: tell us what you think (ehc-plan)", "Today: ", "Event name", "Save the event name", "Switch scanning",
 		"For example: Family day in the library", "Read aloud is off.", "Light up each answer in turn", longSaid},
 	"Export": {"Export to Excel", "Save the answers to Your plan", "Kind of file", "Excel", "Answers in words",
 		"English", "Password", "To lock the file", "In all: ", longSaid},

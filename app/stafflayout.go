@@ -123,3 +123,36 @@ func (r *tileRow) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		x += widths[i] + r.gap()
 	}
 }
+
+// columns are two parts of a tab side by side, half the width each when
+// both fit in half; else each gets what it needs and they share the rest.
+// A grid of two would need twice the wider one: too wide for 1024 px.
+func columns(left, right fyne.CanvasObject) *fyne.Container {
+	return container.New(twoColumns{share: 0.5}, left, right)
+}
+
+// columnsSharing is columns with share of the width for the left one.
+func columnsSharing(share float32, left, right fyne.CanvasObject) *fyne.Container {
+	return container.New(twoColumns{share: share}, left, right)
+}
+
+type twoColumns struct{ share float32 }
+
+func (twoColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	l, r := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(l.Width+theme.Padding()+r.Width, max(l.Height, r.Height))
+}
+
+func (c twoColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	gap := theme.Padding()
+	lw, rw := objs[0].MinSize().Width, objs[1].MinSize().Width
+	room := size.Width - gap
+	left := room * c.share
+	if lw > left || rw > room-left {
+		left = lw + (room-lw-rw)/2
+	}
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(left, size.Height))
+	objs[1].Move(fyne.NewPos(left+gap, 0))
+	objs[1].Resize(fyne.NewSize(room-left, size.Height))
+}
