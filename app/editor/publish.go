@@ -54,7 +54,7 @@ func (e *editor) publishNow(leaveOut []string) {
 		return
 	}
 	if err := e.db.DeleteDraft(s.ID); err != nil {
-		e.trouble(lang.L("The survey is published, but Speakeasy could not tidy away the draft."), err)
+		e.trouble(lang.L("Speakeasy published the survey, but could not tidy away the draft."), err)
 		return
 	}
 	var msg string
@@ -77,7 +77,7 @@ func (e *editor) publishNow(leaveOut []string) {
 		for _, l := range leaveOut {
 			names = append(names, survey.LanguageName(l))
 		}
-		msg += " " + lang.L("Participants cannot choose {{.Langs}} in version {{.V}}. Its words stay in your changes: add the missing ones, then publish again to offer it.",
+		msg += " " + lang.L("Participants cannot choose {{.Langs}} in version {{.V}}. Its words stay in your changes. Add the missing ones, then publish again to offer it.",
 			map[string]string{"Langs": strings.Join(names, ", "), "V": fmt.Sprint(s.Version)})
 		e.draft.Version = s.Version
 		e.kept = true
@@ -119,7 +119,7 @@ func allWords(s *survey.Survey) []words {
 			out = append(out, words{noteKey{q: i, field: "choices", choice: j}, &c.Text, name})
 		}
 		out = append(out,
-			words{keyAt(i, "required_message"), &q.RequiredMessage, lang.L("the words when an answer is needed")},
+			words{keyAt(i, "required_message"), &q.RequiredMessage, lang.L("the words when someone must answer")},
 			words{keyAt(i, "constraint_message"), &q.ConstraintMessage, lang.L("the words when an answer does not fit")})
 	}
 	return append(out, words{keyAt(-1, "thanks"), &s.Thanks, lang.L("the thank-you words")})
