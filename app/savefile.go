@@ -53,9 +53,9 @@ func newSaveFile(win fyne.Window, name, ext string, refuse func(string) string, 
 	choose := widget.NewButton(lang.L("Choose a folder"), func() {
 		askFolder(win, strings.TrimSpace(s.folder.Text), s.folder.SetText)
 	})
-	save := widget.NewButton(lang.L("Save"), s.save)
+	save := newEscButton(lang.L("Save"), s.save, s.close)
 	save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), s.close)
+	cancel := newEscButton(lang.L("Cancel"), s.close, s.close)
 	s.d = dialog.NewCustomWithoutButtons(lang.L("Save the file"), container.NewVBox(
 		widget.NewLabel(lang.L("Save in this folder (you can type or paste it)")),
 		container.NewBorder(nil, nil, nil, choose, s.folder),
@@ -70,8 +70,8 @@ func newSaveFile(win fyne.Window, name, ext string, refuse func(string) string, 
 }
 
 // show opens the dialog with the name box ready to type in (the folder is
-// usually right). Escape closes it, wherever the focus is: from a box,
-// the box takes it; from nowhere, the window passes it on while it shows.
+// usually right). Escape closes it from a box, Save or Cancel (each takes
+// it) or from nowhere (the window passes it on while the dialog shows).
 func (s *saveFile) show() {
 	c := s.win.Canvas()
 	before := c.OnTypedKey()
@@ -89,6 +89,28 @@ func (s *saveFile) show() {
 
 // close closes the dialog without saving.
 func (s *saveFile) close() { s.d.Hide() }
+
+// escButton is a button in the save dialog: Escape there closes the
+// dialog (a Fyne button keeps the keys it is given).
+type escButton struct {
+	widget.Button
+	escape func()
+}
+
+func newEscButton(text string, tapped, escape func()) *escButton {
+	b := &escButton{escape: escape}
+	b.Text, b.OnTapped = text, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *escButton) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		b.escape()
+		return
+	}
+	b.Button.TypedKey(k)
+}
 
 // escEntry is a box in the save dialog: Escape there closes the dialog.
 type escEntry struct {

@@ -108,7 +108,7 @@ func openSave(t *testing.T, win fyne.Window, db *store.DB) opened {
 // save taps the dialog's Save.
 func (o opened) save(t *testing.T) {
 	t.Helper()
-	test.Tap(inDialog[*widget.Button](t, o.win, func(b *widget.Button) bool { return b.Text == "Save" })[0])
+	test.Tap(inDialog(t, o.win, func(b *escButton) bool { return b.Text == "Save" })[0])
 }
 
 // wait waits for the save to finish (the panel's hook, so that the
@@ -174,7 +174,7 @@ func eachInDialog(win fyne.Window, f func(fyne.CanvasObject)) {
 	visit = func(o fyne.CanvasObject) {
 		f(o)
 		switch c := o.(type) {
-		case *widget.Entry, *escEntry, *widget.Label, *widget.Button:
+		case *widget.Entry, *escEntry, *widget.Label, *widget.Button, *escButton:
 			return // their insides are not what a person reads
 		case *fyne.Container:
 			for _, child := range c.Objects {

@@ -203,10 +203,10 @@ func keyToWindow(win fyne.Window, name fyne.KeyName) {
 
 // TestSaveFile_EscapeClosesAndNameHasFocus: the save dialog opens with the
 // name box ready to type in, and Escape closes it without saving, from
-// the name box, the folder box or nowhere; the window's own keys work
+// the name box, the folder box, Cancel or nowhere; the window's own keys work
 // again afterwards.
 func TestSaveFile_EscapeClosesAndNameHasFocus(t *testing.T) {
-	for _, from := range []string{"name", "folder", "nowhere"} {
+	for _, from := range []string{"name", "folder", "Cancel", "nowhere"} {
 		t.Run(from, func(t *testing.T) {
 			test.NewTempApp(t)
 			w := test.NewTempWindow(t, widget.NewLabel("behind"))
@@ -226,6 +226,8 @@ func TestSaveFile_EscapeClosesAndNameHasFocus(t *testing.T) {
 			switch from {
 			case "folder":
 				w.Canvas().Focus(s.folder)
+			case "Cancel":
+				w.Canvas().Focus(inDialog(t, w, func(b *escButton) bool { return b.Text == "Cancel" })[0])
 			case "nowhere":
 				w.Canvas().Unfocus()
 			}
