@@ -135,13 +135,15 @@ func (p *resultsPanel) view() fyne.CanvasObject {
 			container.NewBorder(nil, nil, nil, p.language, words(lang.L("Language of the report"), false)),
 			container.NewBorder(nil, nil, nil, p.minPeople, words(lang.L("Hide numbers of people smaller than"), false))),
 		nil, nil, container.NewVScroll(p.events))
-	p.form = container.NewBorder(container.NewVBox(
-		caption(lang.L("What we will do"), true), p.weWill, p.advice,
-		title(lang.L("Words people typed")), container.NewHBox(p.showTyped),
-	), nil, nil, nil, container.NewVScroll(container.NewVBox(
-		words(lang.L("Tick the ones to show in the report. Do not pick words that name a person."), false),
-		p.quotes)))
-	return staffTab(nil, columns(left, p.form), footRow(p.message, p.save))
+	// Staff's words stay in view; the notes on them and the words people
+	// typed are a list that scrolls; the buttons stay at the foot.
+	p.form = container.NewBorder(container.NewVBox(caption(lang.L("What we will do"), true), p.weWill),
+		nil, nil, nil, container.NewVScroll(container.NewVBox(p.advice,
+			title(lang.L("Words people typed")),
+			words(lang.L("Tick the ones to show in the report. Do not pick words that name a person."), false),
+			p.quotes)))
+	return staffTab(nil, columns(left, p.form),
+		container.NewVBox(p.message, container.NewHBox(p.save, p.showTyped)))
 }
 
 // checkWords runs the easy-read checker over staff's words as they type,

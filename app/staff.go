@@ -47,6 +47,19 @@ func (u *UI) showStaffSaying(said string) {
 	u.follow(func(string) { u.followSurvey(tabs) })
 	// The tab bar in compact rows too: 30 px more for every tab.
 	u.show("staff", compact(tabs), keyTarget{})
+	layOutAll(tabs)
+}
+
+// layOutAll gives every tab the size of the one on show. The tabs ask for
+// the room the neediest tab needs, and a tab never laid out has width 0:
+// its words, one a line, would ask for more than the screen.
+func layOutAll(tabs *container.AppTabs) {
+	size := tabs.Selected().Content.Size()
+	for _, it := range tabs.Items {
+		if it != tabs.Selected() {
+			it.Content.Resize(size)
+		}
+	}
 }
 
 // followSurvey loads the survey this laptop now runs and makes the staff
@@ -77,6 +90,7 @@ func (u *UI) followSurvey(tabs *container.AppTabs) {
 		}
 	}
 	tabs.Refresh()
+	layOutAll(tabs)
 }
 
 // staffHome is the Today tab; said is a message to show at its foot.

@@ -77,7 +77,7 @@ var staffKeys = map[string][]string{
 		"English", "Password", "To lock the file", "In all: ", longSaid},
 	"Results": {"Make the report", "Events (none ticked", "Language of the report",
 		"Hide numbers of people smaller than", "What we will do", "Write one idea a line",
-		"Words people typed", "Show the words people typed", longSaid},
+		"Show the words people typed", longSaid},
 	"Other laptops": {"Save results for another laptop", "Add results from another laptop", longSaid},
 	"Send": {"Send to the server", "Check the server", "This works with Central and KoboToolbox",
 		"Server address", "https://central.example.org", "Project number", "Token", "Send unfinished answers too",
@@ -121,7 +121,11 @@ func TestStaffTabs_FitASmallScreen(t *testing.T) {
 		u.win.Resize(fyne.NewSize(1024, 600))
 		u.win.Content().Refresh()
 		if m := u.win.Content().MinSize(); m.Width > 1024 || m.Height > 600 {
-			t.Errorf("with %s open the staff screen needs %.0f×%.0f, more than 1024×600", it.Text, m.Width, m.Height)
+			var each []string
+			for _, it := range tabs.Items {
+				each = append(each, fmt.Sprintf("%s %.0f×%.0f", it.Text, it.Content.MinSize().Width, it.Content.MinSize().Height))
+			}
+			t.Errorf("with %s open the staff screen needs %.0f×%.0f, more than 1024×600 (%s)", it.Text, m.Width, m.Height, strings.Join(each, ", "))
 		}
 	}
 }
@@ -259,5 +263,39 @@ func TestSaveFile_EnterInTheNameSaves(t *testing.T) {
 	keyToWindow(w, fyne.KeyReturn)
 	if want := filepath.Join(dir, "report.pdf"); saved != want {
 		t.Errorf("saved to %q, want %q", saved, want)
+	}
+}
+
+// TestResultsTab_AdviceKeepsMakeTheReportInView: several easy-read notes
+// on staff's words take room from the typed words' list, never push Make
+// the report out of the 1366×768 screen's window.
+func TestResultsTab_AdviceKeepsMakeTheReportInView(t *testing.T) {
+	u, tabs := staffWithAnswers(t)
+	u.win.Resize(staffSizes[2])
+	tabs.SelectIndex(2)
+	var p *widget.Entry
+	walk(u.win.Content(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.MultiLine {
+			p = e
+		}
+	})
+	test.Type(p, "The multi-agency panel will be notified of every issue that was raised. Stakeholders will be consulted.")
+	u.win.Content().Refresh()
+	if got := u.win.Canvas().Size(); got != staffSizes[2] {
+		t.Errorf("the window grew to %v", got)
+	}
+	for _, key := range []string{"What we will do", "Make the report", "Show the words people typed", longSaid} {
+		checkInView(t, u.win, tabs.Items[2].Content, key, "Results with notes")
+	}
+	// The notes head the list beside the box, their first line in view.
+	notes := first[*widget.Label](u)
+	walk(u.win.Content(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "These words may be hard to read:") {
+			notes = l
+		}
+	})
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(notes)
+	if !strings.HasPrefix(notes.Text, "These words") || pos.Y < 0 || pos.Y+40 > float32(staffSizes[2].Height) {
+		t.Errorf("the notes %q start at %v, out of view", short(notes.Text), pos)
 	}
 }
