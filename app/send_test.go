@@ -132,7 +132,11 @@ func TestSendPanel_StopThenCarryOn(t *testing.T) {
 	db := exportTestDB(t)
 	c, _ := db.CountResponses("walk", time.Time{})
 	srv := sendTestServer(t)
-	srv.SetFailures(0, 0, 100*time.Millisecond) // each submission takes a while
+	// Each submission takes a second, so Stop is tapped while the first
+	// is on its way. (In the test driver fyne.Do runs at once on the
+	// sending goroutine: a progress line drawn while the tap walks the
+	// window would be a data race of the driver's, not the app's.)
+	srv.SetFailures(0, 0, time.Second)
 	p := newSendPanel(db, "walk")
 	test.NewTempWindow(t, p.view())
 	test.Type(p.server, srv.URL)
