@@ -45,18 +45,19 @@ func (u *UI) showStaffSaying(said string) {
 		tabs.Append(container.NewTabItem(t.Title(), asUsual(t.Make(u.win, u.db, u.survey.ID))))
 	}
 	u.follow(func(string) { u.followSurvey(tabs) })
+	// Laid out before they show, at about the room they will have.
+	layOutAll(tabs, u.win.Canvas().Size().SubtractWidthHeight(16, 80))
 	// The tab bar in compact rows too: 30 px more for every tab.
 	u.show("staff", compact(tabs), keyTarget{})
-	layOutAll(tabs)
+	layOutAll(tabs, tabs.Selected().Content.Size())
 }
 
-// layOutAll gives every tab the size of the one on show. The tabs ask for
-// the room the neediest tab needs, and a tab never laid out has width 0:
-// its words, one a line, would ask for more than the screen.
-func layOutAll(tabs *container.AppTabs) {
-	size := tabs.Selected().Content.Size()
+// layOutAll gives every tab size. The tabs ask for the room the neediest
+// tab needs, and a tab never laid out has width 0: its words, one a line,
+// would ask for more than the screen, and the window would grow past it.
+func layOutAll(tabs *container.AppTabs, size fyne.Size) {
 	for _, it := range tabs.Items {
-		if it != tabs.Selected() {
+		if it != tabs.Selected() || it.Content.Size().Width == 0 {
 			it.Content.Resize(size)
 		}
 	}
@@ -90,7 +91,7 @@ func (u *UI) followSurvey(tabs *container.AppTabs) {
 		}
 	}
 	tabs.Refresh()
-	layOutAll(tabs)
+	layOutAll(tabs, tabs.Selected().Content.Size())
 }
 
 // staffHome is the Today tab; said is a message to show at its foot.

@@ -299,3 +299,28 @@ func TestResultsTab_AdviceKeepsMakeTheReportInView(t *testing.T) {
 		t.Errorf("the notes %q start at %v, out of view", short(notes.Text), pos)
 	}
 }
+
+// TestStaff_OpeningNeverGrowsTheWindow: the staff screen opens in the
+// window as it is; tabs not yet shown once asked for 760 px more (their
+// words one a line), and the window grew past the bottom of the screen.
+func TestStaff_OpeningNeverGrowsTheWindow(t *testing.T) {
+	for _, size := range append(staffSizes, fyne.NewSize(1024, 600)) {
+		u, _, db := newTestUI(t)
+		if _, err := fake.Responses(context.Background(), db, u.survey, fake.Options{Count: 30, Seed: 3, End: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+		u.cfg.StaffTabs = []StaffTab{ExportTab(), ResultsTab(), LaptopsTab(), SendTab()}
+		u.win.Resize(size)
+		u.showStaff()
+		if got := u.win.Canvas().Size(); got != size {
+			t.Errorf("the %v window grew to %v when the staff screen opened", size, got)
+		}
+		tabs := first[*container.AppTabs](u)
+		for i, it := range tabs.Items {
+			tabs.SelectIndex(i)
+			if got := u.win.Canvas().Size(); got != size {
+				t.Errorf("the %v window grew to %v when %s opened", size, got, it.Text)
+			}
+		}
+	}
+}
