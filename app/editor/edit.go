@@ -102,9 +102,10 @@ func (e *editor) view() fyne.CanvasObject {
 	discard := widget.NewButton(lang.L("Throw away the changes"), e.discard)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, back, container.NewHBox(publish, walk, discard), e.heading),
-		// What was just done, how much there is to fix, and the draft's
-		// state: in two lines' room, scrolling when there is more.
-		fixedScroll(container.New(closeLines(), e.message, e.count, e.status), 2),
+		// How much there is to fix, and what was just done (or, when
+		// nothing was, the draft's state): in two lines' room, scrolling
+		// only when a long message needs more.
+		fixedScroll(container.New(closeLines(), e.count, e.message, e.status), 2),
 	)
 
 	e.list = widget.NewList(func() int { return 1 + len(e.draft.Questions) },
@@ -114,14 +115,18 @@ func (e *editor) view() fyne.CanvasObject {
 			title.Truncation = fyne.TextTruncateEllipsis
 			about := widget.NewLabel("")
 			about.Truncation = fyne.TextTruncateEllipsis
+			// The counts beside the kind, never cut: "…" shortens the kind.
+			counts := widget.NewLabel("")
 			// The two lines close together: more questions in view.
-			return container.New(closeLines(), title, about)
+			return container.New(closeLines(), title, container.NewBorder(nil, nil, nil, counts, about))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
-			title, about := e.partLines(i - 1)
+			title, about, counts := e.partLines(i - 1)
 			c.Objects[0].(*widget.Label).SetText(title)
-			c.Objects[1].(*widget.Label).SetText(about)
+			line := c.Objects[1].(*fyne.Container)
+			line.Objects[0].(*widget.Label).SetText(about)
+			line.Objects[1].(*widget.Label).SetText(counts)
 		})
 	e.list.OnSelected = func(i widget.ListItemID) {
 		if i-1 != e.part {
@@ -146,23 +151,27 @@ func (e *editor) view() fyne.CanvasObject {
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, split))
 }
 
-// partLines are a part's two lines in the list: its name, and its kind
-// with how many notes it has.
-func (e *editor) partLines(q int) (title, about string) {
+// partLines are a part's lines in the list: its name, its kind, and how
+// many notes it has, saying nothing of a count that is 0.
+func (e *editor) partLines(q int) (title, about, counts string) {
 	problems, advice := countNotes(e.notes, q)
-	counts := ""
-	if problems+advice > 0 {
-		counts = " · " + lang.L("Problems: {{.P}} · Easy read: {{.W}}", map[string]int{"P": problems, "W": advice})
+	var c []string
+	if problems > 0 {
+		c = append(c, lang.L("Problems: {{.N}}", map[string]int{"N": problems}))
 	}
+	if advice > 0 {
+		c = append(c, lang.L("Easy read: {{.N}}", map[string]int{"N": advice}))
+	}
+	counts = strings.Join(c, " · ")
 	if q < 0 {
-		return lang.L("About the survey"), lang.L("Title, welcome, languages") + counts
+		return lang.L("About the survey"), lang.L("Title, welcome, languages"), counts
 	}
 	qu := &e.draft.Questions[q]
 	text := strings.TrimSpace(qu.Text.In(e.draft.Lang(), ""))
 	if text == "" {
 		text = lang.L("(no words yet)")
 	}
-	return fmt.Sprintf("%d. %s", q+1, text), kindName(qu.Kind) + counts
+	return fmt.Sprintf("%d. %s", q+1, text), kindName(qu.Kind), counts
 }
 
 // choose shows part q (-1: the survey) on the form and in the list.
@@ -208,6 +217,9 @@ func (e *editor) showPart() {
 
 // change keeps the draft after every edit and checks it again.
 func (e *editor) change() {
+	if e.message.Visible() {
+		e.say("") // what was said is about what was done before
+	}
 	if err := e.db.SaveDraft(e.draft); err != nil {
 		e.trouble(lang.L("Speakeasy could not keep your change."), err)
 	} else {
@@ -276,13 +288,17 @@ func (e *editor) statusText() string {
 	return lang.L("Speakeasy keeps your changes as a draft until you publish them.")
 }
 
-// say shows msg in the fixed place at the top; "" takes it away.
+// say shows msg in the fixed place at the top, in the line of the
+// draft's state, which comes back when msg is "" (at the next change):
+// the two lines' room never needs a third.
 func (e *editor) say(msg string) {
 	e.message.SetText(msg)
 	if msg == "" {
 		e.message.Hide()
+		e.status.Show()
 	} else {
 		e.message.Show()
+		e.status.Hide()
 	}
 }
 

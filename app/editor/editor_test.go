@@ -45,8 +45,8 @@ func TestEditor_AddQuestionPictureRuleAndPublish(t *testing.T) {
 	if !strings.HasPrefix(e.count.Text, "Problems to fix before you publish: 1.") {
 		t.Errorf("count at the top: %q", e.count.Text)
 	}
-	if _, about := e.partLines(n); !strings.Contains(about, "Problems: 1") {
-		t.Errorf("list line %q", about)
+	if _, _, counts := e.partLines(n); !strings.Contains(counts, "Problems: 1") {
+		t.Errorf("list line %q", counts)
 	}
 	test.Tap(editorButton(t, e.p.root, "Publish"))
 	if !strings.Contains(e.message.Text, "Please fix the problem first. There is 1.") {
@@ -181,7 +181,7 @@ func TestEditor_ChoicesNumbersAndKinds(t *testing.T) {
 	e := editSurvey(t, p, "ehc-plan")
 	test.Tap(editorButton(t, e.p.root, "Add a question"))
 	n := e.part
-	input[*widget.Select](t, e, keyAt(n, "kind")).SetSelected("Choose one answer")
+	input[*deskSelect](t, e, keyAt(n, "kind")).SetSelected("Choose one answer")
 	q := func() *survey.Question { return &e.draft.Questions[n] }
 	if q().Kind != survey.KindOne {
 		t.Fatalf("kind %q", q().Kind)
@@ -216,7 +216,7 @@ func TestEditor_ChoicesNumbersAndKinds(t *testing.T) {
 	}
 
 	// Another kind puts the answers aside; coming back brings them back.
-	input[*widget.Select](t, e, keyAt(n, "kind")).SetSelected("A number")
+	input[*deskSelect](t, e, keyAt(n, "kind")).SetSelected("A number")
 	if len(q().Choices) != 0 || q().DontKnow {
 		t.Errorf("a number question kept %v, dont_know %v", q().Choices, q().DontKnow)
 	}
@@ -229,16 +229,16 @@ func TestEditor_ChoicesNumbersAndKinds(t *testing.T) {
 	if *q().Min != 20 || !strings.Contains(notesAt(t, e, keyAt(n, "min")), "bigger than the biggest") {
 		t.Errorf("min %v: %q", *q().Min, notesAt(t, e, keyAt(n, "min")))
 	}
-	input[*widget.Select](t, e, keyAt(n, "kind")).SetSelected("Choose any answers")
+	input[*deskSelect](t, e, keyAt(n, "kind")).SetSelected("Choose any answers")
 	if len(q().Choices) != 2 || q().Min != nil {
 		t.Errorf("back to choices: %v, min %v", q().Choices, q().Min)
 	}
-	input[*widget.Select](t, e, keyAt(n, "kind")).SetSelected("Faces, from sad to happy")
-	if q().Faces != 3 || input[*widget.Select](t, e, keyAt(n, "faces")).Selected != "3" {
+	input[*deskSelect](t, e, keyAt(n, "kind")).SetSelected("Faces, from sad to happy")
+	if q().Faces != 3 || input[*deskSelect](t, e, keyAt(n, "faces")).Selected != "3" {
 		t.Errorf("faces %d", q().Faces)
 	}
 	// A date may offer "I don't know" in place of a date.
-	input[*widget.Select](t, e, keyAt(n, "kind")).SetSelected("A date")
+	input[*deskSelect](t, e, keyAt(n, "kind")).SetSelected("A date")
 	test.Tap(input[*widget.Check](t, e, keyAt(n, "dont_know")))
 	if !q().DontKnow {
 		t.Error("a date question: I don't know is not on")

@@ -118,9 +118,9 @@ func (e *editor) askPlainer(m store.HardWordCount) {
 			return
 		}
 		d.Hide()
+		e.change()
 		e.say(lang.L("“{{.Word}}” is on this survey's hard words now. The checker suggests “{{.Plainer}}”.",
 			map[string]string{"Word": m.Word, "Plainer": strings.TrimSpace(plainer.Text)}))
-		e.change()
 		e.showPart()
 	}
 	plainer.OnSubmitted = func(string) { add.OnTapped() }

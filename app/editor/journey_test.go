@@ -63,7 +63,7 @@ func TestJourney_AdminWritesPublishesAndRunsASurvey(t *testing.T) {
 		t.Helper()
 		me.Tap("Add a question")
 		if kind != "" {
-			me.Choose(person.After[*widget.Select](me, "Kind of question"), kind)
+			choose(me, person.After[*deskSelect](me, "Kind of question"), kind)
 		}
 		me.Write(person.After[*widget.Entry](me, "Short name, for skip rules and results"), id)
 		test.Type(person.After[*widget.Entry](me, "Words", "English (en)"), english)
@@ -90,10 +90,10 @@ func TestJourney_AdminWritesPublishesAndRunsASurvey(t *testing.T) {
 	question("Words typed in", "better", "What can we do better?", "", "star", "star") // no Welsh yet
 
 	// The skip rule: ask what to do better only of people who did not like the food.
-	rule := person.AllAfter[*widget.Select](me, "Show this question only if:")
-	me.Choose(rule[0], "3. Did you like the food? (food)")
-	me.Choose(rule[1], "is")
-	me.Choose(rule[2], "No")
+	rule := person.AllAfter[*deskSelect](me, "Show this question only if:")
+	choose(me, rule[0], "3. Did you like the food? (food)")
+	choose(me, rule[1], "is")
+	choose(me, rule[2], "No")
 
 	// Publish with a word missing in Welsh: the screen says which and waits.
 	me.Tap("Publish")
@@ -336,4 +336,15 @@ func buttonAt(me person.Person, words string) *widget.Button {
 		me.T.Fatalf("no button %q:\n%s", words, me.Sees())
 	}
 	return found
+}
+
+// choose opens one of the editor's drop-downs and taps one of its choices,
+// as person.Choose does for a Select.
+func choose(me person.Person, s *deskSelect, option string) {
+	me.T.Helper()
+	test.Tap(s)
+	me.Tap(option)
+	if s.Selected != option {
+		me.T.Fatalf("the drop-down shows %q after choosing %q", s.Selected, option)
+	}
 }

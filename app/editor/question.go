@@ -110,7 +110,7 @@ func (e *editor) questionForm(i int) fyne.CanvasObject {
 		names = append(names, kindName(k))
 		byName[kindName(k)] = k
 	}
-	kind := widget.NewSelect(names, nil)
+	kind := newDeskSelect(names, nil)
 	kind.SetSelected(kindName(q.Kind))
 	kind.OnChanged = func(s string) { e.setKind(i, byName[s]) }
 	e.inputs[keyAt(i, "kind")] = kind
@@ -130,7 +130,7 @@ func (e *editor) questionForm(i int) fyne.CanvasObject {
 	case survey.KindOne, survey.KindMany:
 		f = append(f, e.field(lang.L("Answers to choose from"), e.choicesPart(i), keyAt(i, "choices")))
 	case survey.KindFaces:
-		faces := widget.NewSelect([]string{"2", "3", "5"}, nil)
+		faces := newDeskSelect([]string{"2", "3", "5"}, nil)
 		faces.SetSelected(strconv.Itoa(q.Faces))
 		faces.OnChanged = func(s string) {
 			q.Faces, _ = strconv.Atoi(s)

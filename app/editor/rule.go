@@ -64,9 +64,9 @@ func parseRule(expr string) (id string, how ruleHow, value string, ok bool) {
 type ruleBuilder struct {
 	e       *editor
 	q       *survey.Question
-	which   *widget.Select
-	how     *widget.Select
-	answer  *widget.Select
+	which   *deskSelect
+	how     *deskSelect
+	answer  *deskSelect
 	typed   *widget.Entry
 	earlier map[string]*survey.Question // by the words in which
 	labelOf map[string]string           // which's words by question ID
@@ -89,20 +89,20 @@ func (e *editor) rulePart(i int) fyne.CanvasObject {
 		rb.earlier[l] = p
 		rb.labelOf[p.ID] = l
 	}
-	rb.which = widget.NewSelect(labels, func(string) {
+	rb.which = newDeskSelect(labels, func(string) {
 		if !rb.busy {
 			rb.fillAnswers()
 			rb.build()
 		}
 	})
 	rb.which.PlaceHolder = lang.L("(a question before this one)")
-	rb.how = widget.NewSelect(ruleWords(), func(string) {
+	rb.how = newDeskSelect(ruleWords(), func(string) {
 		if !rb.busy {
 			rb.build()
 		}
 	})
 	rb.how.PlaceHolder = lang.L("(is)")
-	rb.answer = widget.NewSelect(nil, func(string) {
+	rb.answer = newDeskSelect(nil, func(string) {
 		if !rb.busy {
 			rb.build()
 		}

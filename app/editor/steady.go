@@ -80,3 +80,60 @@ func positionIn(root, o fyne.CanvasObject) (fyne.Position, bool) {
 	}
 	return fyne.Position{}, false
 }
+
+// deskSelect is a drop-down whose list of choices opens in the desk size,
+// like the form it is on. (Fyne opens a drop-down's list on the window,
+// outside the form's theme, so it came up in the staff tabs' size and
+// eight kinds of question filled the screen.)
+type deskSelect struct {
+	widget.Select
+	themed fyne.CanvasObject // the list last put in the desk size
+}
+
+func newDeskSelect(options []string, changed func(string)) *deskSelect {
+	s := &deskSelect{}
+	s.Options, s.OnChanged = options, changed
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// Tapped opens the list of choices, in the desk size.
+func (s *deskSelect) Tapped(ev *fyne.PointEvent) {
+	s.Select.Tapped(ev)
+	s.atDesk()
+}
+
+// TypedKey opens the list from the keyboard as a Select does, in the desk
+// size.
+func (s *deskSelect) TypedKey(ev *fyne.KeyEvent) {
+	s.Select.TypedKey(ev)
+	s.atDesk()
+}
+
+// atDesk puts the list the Select has just opened in the desk size, as
+// wide as the drop-down and as tall as its choices now need.
+func (s *deskSelect) atDesk() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(s)
+	if c == nil {
+		return
+	}
+	// An open list takes the keyboard (on a desktop), so it is the one
+	// focused.
+	menu, ok := c.Focused().(*widget.PopUpMenu)
+	if !ok || menu == s.themed {
+		return
+	}
+	s.themed = menu
+	atDesk(menu) // only for the theme it gives menu and what is in it
+	menu.Resize(fyne.NewSize(s.Size().Width, menu.MinSize().Height))
+	// Under the drop-down where it fits now, else above it: never over
+	// the drop-down itself.
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(s)
+	h := menu.Size().Height
+	switch {
+	case at.Y+s.Size().Height+h <= c.Size().Height:
+		menu.Move(at.AddXY(0, s.Size().Height))
+	case at.Y-h >= 0:
+		menu.Move(at.AddXY(0, -h))
+	}
+}
