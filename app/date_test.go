@@ -54,6 +54,20 @@ func dateUI(t *testing.T, body string) (*UI, *store.DB) {
 	return u, db
 }
 
+// chooseAndGoOn taps the date tile label, checks it is shown as chosen
+// and said, and taps Next to the next question. It gives the response ID.
+func chooseAndGoOn(t *testing.T, u *UI, label string) string {
+	t.Helper()
+	test.Tap(tileNamed(t, u, label))
+	if !tileNamed(t, u, label).Chosen() || !strings.Contains(screenText(u), "You chose: "+label+".") {
+		t.Fatalf("%s is not shown as chosen: %s", label, screenText(u))
+	}
+	rid := u.Session().Response().ID
+	test.Tap(tileNamed(t, u, "Next"))
+	onQuestion(t, u, "happy")
+	return rid
+}
+
 // savedAnswer is what SQLite holds for question id of response rid.
 func savedAnswer(t *testing.T, db *store.DB, rid, id string) string {
 	t.Helper()
@@ -76,13 +90,7 @@ func TestDate_IDontKnowInPlaceOfADate(t *testing.T) {
 		t.Fatalf("the date with I don't know does not fit:\n\t%s", strings.Join(p, "\n\t"))
 	}
 	test.Tap(tileNamed(t, u, "2026")) // half a date, then a change of mind
-	test.Tap(tileNamed(t, u, "I don't know"))
-	if !tileNamed(t, u, "I don't know").Chosen() || !strings.Contains(screenText(u), "You chose: I don't know.") {
-		t.Fatalf("I don't know is not shown as chosen: %s", screenText(u))
-	}
-	rid := u.Session().Response().ID
-	test.Tap(tileNamed(t, u, "Next"))
-	onQuestion(t, u, "happy")
+	rid := chooseAndGoOn(t, u, "I don't know")
 	saved := func() string { t.Helper(); return savedAnswer(t, db, rid, "moved") }
 	if v := saved(); v != survey.DontKnow {
 		t.Fatalf("saved %q, want %q", v, survey.DontKnow)
@@ -120,13 +128,7 @@ func TestDate_AboutWhen(t *testing.T) {
 	if p := FitProblems(u.win); len(p) > 0 {
 		t.Fatalf("About when? does not fit:\n\t%s", strings.Join(p, "\n\t"))
 	}
-	test.Tap(tileNamed(t, u, "Last year"))
-	if !tileNamed(t, u, "Last year").Chosen() || !strings.Contains(screenText(u), "You chose: Last year.") {
-		t.Fatalf("Last year is not shown as chosen: %s", screenText(u))
-	}
-	rid := u.Session().Response().ID
-	test.Tap(tileNamed(t, u, "Next"))
-	onQuestion(t, u, "happy")
+	rid := chooseAndGoOn(t, u, "Last year")
 	if v, want := savedAnswer(t, db, rid, "moved"), strconv.Itoa(time.Now().Year()-1); v != want {
 		t.Fatalf("saved %q, want %q", v, want)
 	}

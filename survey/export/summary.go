@@ -28,6 +28,16 @@ type cat struct {
 	count int
 }
 
+// sortedKeys is m's keys, smallest first.
+func sortedKeys(m map[int]int) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
 // blocks makes a block for every question that has an answer column.
 func (p *plan) blocks() []block {
 	var out []block
@@ -48,23 +58,13 @@ func (p *plan) blocks() []block {
 			p.numberBlock(&b, q)
 		case q.def.Kind == survey.KindDate:
 			b.head, b.base = p.w("Month"), 0
-			keys := make([]int, 0, len(q.months))
-			for k, n := range q.months {
-				keys = append(keys, k)
-				b.base += n
-			}
-			slices.Sort(keys)
-			for _, k := range keys {
+			for _, k := range sortedKeys(q.months) {
 				b.cats = append(b.cats, cat{p.w(time.Month(k%12+1).String()) + " " + fmt.Sprint(k/12), q.months[k]})
+				b.base += q.months[k]
 			}
-			years := make([]int, 0, len(q.years))
-			for y, n := range q.years {
-				years = append(years, y)
-				b.base += n
-			}
-			slices.Sort(years)
-			for _, y := range years {
+			for _, y := range sortedKeys(q.years) {
 				b.cats = append(b.cats, cat{fmt.Sprint(y) + " " + p.w("(no month)"), q.years[y]})
+				b.base += q.years[y]
 			}
 			for i, v := range []string{survey.DontKnow, survey.PreferNot} {
 				if q.unsure[i] > 0 {
