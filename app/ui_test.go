@@ -194,8 +194,9 @@ func TestUI_WholeSurveyByTaps(t *testing.T) {
 	test.Tap(tileNamed(t, u, "Next"))
 
 	onQuestion(t, u, "last_meeting")
-	// The date is three steps of big tiles: year, month, day. A year alone
-	// is not a date: Next says so and stays.
+	// "About when?" first, then three steps of big tiles: year, month,
+	// day. A year alone is not a date: Next says so and stays.
+	test.Tap(tileNamed(t, u, "Choose the day"))
 	test.Tap(tileNamed(t, u, "2026"))
 	test.Tap(tileNamed(t, u, "Next"))
 	onQuestion(t, u, "last_meeting")

@@ -59,7 +59,7 @@ var keysOnlyWalk = []screenKeys{
 	{"has_plan", []string{"1", "Page_Down"}}, // Yes, so the plan questions show
 	{"about_plan", []string{"Page_Down"}},    // a note
 	// The second year on show (last year), March, the 5th.
-	{"last_meeting", []string{"2", "3", "5", "Page_Down"}},
+	{"last_meeting", []string{"5", "2", "3", "5", "Page_Down"}}, // Choose the day, last year, March, the 5th
 	{"listened", []string{"3", "Page_Down"}},
 	{"plan_helps", []string{"4", "Page_Down"}},
 	{"help_where", []string{"1", "3", "Page_Down"}},
