@@ -249,7 +249,11 @@ func (p *plan) answer(q *question, kind survey.Kind, offered []bool, value strin
 		} else if s == survey.DontKnow || s == survey.PreferNot {
 			// The date column holds dates only: the Summary counts these
 			// and the Comments sheet names them, with the response.
-			q.unsure[boolIndex(s == survey.PreferNot)]++
+			i := 0
+			if s == survey.PreferNot {
+				i = 1
+			}
+			q.unsure[i]++
 			q.toRead = survey.BuiltinWord(p.lang, s)
 		} else if t, monthKnown, ok := survey.About(s); ok {
 			// "About when?": a month counts with the dates' months, a year

@@ -107,11 +107,3 @@ func roundStep(raw float64, whole bool) float64 {
 func number(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
-
-// boolIndex is 1 for true, 0 for false.
-func boolIndex(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
